@@ -1,0 +1,24 @@
+package dev.notify;
+
+/**
+ * A notification was sent with an id that was already used, within the idempotency window, for a
+ * notification with different content, recipients or channels. Reusing an event id for another
+ * payload is almost always a bug in the caller, so it is an error rather than a silent success.
+ */
+public class IdempotencyConflictException extends NotifyException {
+  private static final long serialVersionUID = 1L;
+
+  private final String notificationId;
+
+  /** @param notificationId the reused id */
+  public IdempotencyConflictException(String notificationId) {
+    super("id '" + notificationId + "' was already used for a notification with a different payload"
+        + " (content, recipients or channels); use a new id for a new notification");
+    this.notificationId = notificationId;
+  }
+
+  /** @return the reused id */
+  public String notificationId() {
+    return notificationId;
+  }
+}

@@ -1,0 +1,307 @@
+package dev.notify;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One notification: who it is for, where it goes, what it says, and when. Immutable; build it with
+ * {@link #builder()}.
+ *
+ * <pre>{@code
+ * Notification n = Notification.builder()
+ *     .id("order-1234-shipped")                 // the event id: re-sending it is deduplicated
+ *     .to(Recipient.apnsToken(token))
+ *     .title("Your order shipped")
+ *     .body("It arrives on Tuesday.")
+ *     .priority(Priority.HIGH)
+ *     .build();
+ * }</pre>
+ *
+ * <p>The id is the idempotency key. When none is given a random one is generated, which means the
+ * notification is never deduplicated against another send.
+ */
+public final class Notification {
+  private final String id;
+  private final List<Recipient> recipients;
+  private final List<Target> targets;
+  private final String category;
+  private final Priority priority;
+  private final Content content;
+  private final Map<Class<? extends ChannelOptions>, ChannelOptions> options;
+  private final Instant sendAt;
+  private final Instant expiresAt;
+  private final Map<String, String> metadata;
+
+  private Notification(Builder b) {
+    this.id = b.id != null ? b.id : UUID.randomUUID().toString();
+    this.recipients = List.copyOf(b.recipients);
+    this.targets = List.copyOf(b.targets);
+    this.category = b.category;
+    this.priority = b.priority;
+    this.content = new Content(b.title, b.body, b.data, b.subject, b.text, b.html);
+    this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
+    this.sendAt = b.sendAt;
+    this.expiresAt = b.expiresAt;
+    this.metadata = Collections.unmodifiableMap(new TreeMap<>(b.metadata));
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding a copy of this notification, to derive a variant from */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.recipients.addAll(recipients);
+    b.targets.addAll(targets);
+    b.category = category;
+    b.priority = priority;
+    b.title = content.title();
+    b.body = content.body();
+    b.data.putAll(content.data());
+    b.subject = content.subject();
+    b.text = content.text();
+    b.html = content.html();
+    b.options.putAll(options);
+    b.sendAt = sendAt;
+    b.expiresAt = expiresAt;
+    b.metadata.putAll(metadata);
+    return b;
+  }
+
+  /** @return the id, which is also the idempotency key */
+  public String id() {
+    return id;
+  }
+
+  /** @return the recipients, in the order given */
+  public List<Recipient> recipients() {
+    return recipients;
+  }
+
+  /** @return the targets; empty means each address's default channel */
+  public List<Target> targets() {
+    return targets;
+  }
+
+  /** @return the category (e.g. {@code "marketing"}, {@code "security"}), if set */
+  public Optional<String> category() {
+    return Optional.ofNullable(category);
+  }
+
+  /** @return the priority, {@link Priority#NORMAL} unless set */
+  public Priority priority() {
+    return priority;
+  }
+
+  /** @return the content */
+  public Content content() {
+    return content;
+  }
+
+  /** @return all typed channel options */
+  public Map<Class<? extends ChannelOptions>, ChannelOptions> options() {
+    return options;
+  }
+
+  /**
+   * @param type the options class a channel defines
+   * @return the options of that class, if the notification carries them
+   */
+  public <T extends ChannelOptions> Optional<T> options(Class<T> type) {
+    return Optional.ofNullable(type.cast(options.get(type)));
+  }
+
+  /** @return when to send, if scheduled */
+  public Optional<Instant> sendAt() {
+    return Optional.ofNullable(sendAt);
+  }
+
+  /** @return when the notification stops being worth sending, if set */
+  public Optional<Instant> expiresAt() {
+    return Optional.ofNullable(expiresAt);
+  }
+
+  /** @return the caller's metadata, carried through to status and listeners */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  @Override
+  public String toString() {
+    return "Notification[id=" + id + ", recipients=" + recipients + ", targets=" + targets
+        + ", priority=" + priority + (category != null ? ", category=" + category : "")
+        + (sendAt != null ? ", sendAt=" + sendAt : "")
+        + (expiresAt != null ? ", expiresAt=" + expiresAt : "") + "]";
+  }
+
+  /** Builds a {@link Notification}. Not thread-safe. */
+  public static final class Builder {
+    private String id;
+    private final List<Recipient> recipients = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
+    private String category;
+    private Priority priority = Priority.NORMAL;
+    private String title;
+    private String body;
+    private final Map<String, String> data = new LinkedHashMap<>();
+    private String subject;
+    private String text;
+    private String html;
+    private final Map<Class<? extends ChannelOptions>, ChannelOptions> options = new LinkedHashMap<>();
+    private Instant sendAt;
+    private Instant expiresAt;
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * @param id the caller's event id, used as the idempotency key; at most 200 characters. Default:
+     *     a random UUID.
+     */
+    public Builder id(String id) {
+      requireNonNull(id, "id");
+      if (id.isBlank() || id.length() > 200) {
+        throw new IllegalArgumentException(
+            "id must be 1 to 200 non-blank characters, was " + id.length() + " characters");
+      }
+      this.id = id;
+      return this;
+    }
+
+    /** Adds recipients. */
+    public Builder to(Recipient... recipients) {
+      for (Recipient r : recipients) {
+        this.recipients.add(requireNonNull(r, "recipient"));
+      }
+      return this;
+    }
+
+    /** Adds recipients. */
+    public Builder to(List<? extends Recipient> recipients) {
+      return to(recipients.toArray(new Recipient[0]));
+    }
+
+    /** Targets every channel of these types (the default channel of each type). */
+    public Builder via(ChannelType... types) {
+      for (ChannelType t : types) {
+        targets.add(new Target.OfType(t));
+      }
+      return this;
+    }
+
+    /** Targets push: every APNs and FCM address of the recipients. */
+    public Builder viaPush() {
+      targets.add(new Target.OfFamily("push"));
+      return this;
+    }
+
+    /** Targets channels by their configured names, e.g. {@code "apns-sandbox"}. */
+    public Builder viaChannel(String... names) {
+      for (String n : names) {
+        targets.add(new Target.Named(n, null));
+      }
+      return this;
+    }
+
+    /** @param category what kind of message this is (for preferences and rate limits) */
+    public Builder category(String category) {
+      this.category = requireNonNull(category, "category");
+      return this;
+    }
+
+    /** @param priority default {@link Priority#NORMAL} */
+    public Builder priority(Priority priority) {
+      this.priority = requireNonNull(priority, "priority");
+      return this;
+    }
+
+    /** @param title the push title */
+    public Builder title(String title) {
+      this.title = requireNonNull(title, "title");
+      return this;
+    }
+
+    /** @param body the push or SMS body */
+    public Builder body(String body) {
+      this.body = requireNonNull(body, "body");
+      return this;
+    }
+
+    /** Adds one data entry delivered with a push. */
+    public Builder data(String key, String value) {
+      data.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Adds data entries delivered with a push. */
+    public Builder data(Map<String, String> entries) {
+      entries.forEach(this::data);
+      return this;
+    }
+
+    /** @param subject the email subject */
+    public Builder subject(String subject) {
+      this.subject = requireNonNull(subject, "subject");
+      return this;
+    }
+
+    /** @param text the plain text email body */
+    public Builder text(String text) {
+      this.text = requireNonNull(text, "text");
+      return this;
+    }
+
+    /** @param html the HTML email body */
+    public Builder html(String html) {
+      this.html = requireNonNull(html, "html");
+      return this;
+    }
+
+    /** Adds typed options for one channel type; replaces earlier options of the same class. */
+    public Builder options(ChannelOptions options) {
+      requireNonNull(options, "options");
+      this.options.put(options.getClass(), options);
+      return this;
+    }
+
+    /** @param sendAt when to send; in the past or absent means now */
+    public Builder sendAt(Instant sendAt) {
+      this.sendAt = requireNonNull(sendAt, "sendAt");
+      return this;
+    }
+
+    /** @param expiresAt after this instant the notification is not sent (EXPIRED) */
+    public Builder expiresAt(Instant expiresAt) {
+      this.expiresAt = requireNonNull(expiresAt, "expiresAt");
+      return this;
+    }
+
+    /** Adds caller metadata (e.g. a tenant or campaign id). */
+    public Builder metadata(String key, String value) {
+      metadata.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Builds the notification. Rules that depend on the client's channels (recipients, targets,
+     * content, sizes) are checked by {@code send}, which throws
+     * {@link InvalidNotificationException}.
+     */
+    public Notification build() {
+      return new Notification(this);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.notify;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.notify.internal.Redaction;
+
+/**
+ * Who a notification is for: a direct address (a device token, phone number or email address for
+ * one channel type), a user id, or a group id. Users and groups are resolved to addresses by a
+ * {@link dev.notify.spi.RecipientDirectory} at dispatch time; without one, {@code send} rejects them.
+ *
+ * <p>Addresses are personal data: {@code toString()} shows only a masked form.
+ */
+public sealed interface Recipient permits Recipient.Address, Recipient.User, Recipient.Group {
+
+  /** @return a stable key under which history is kept, e.g. {@code "email:a@example.com"} */
+  String key();
+
+  /**
+   * A direct address for one channel type. Its syntax is checked by the target channel's
+   * {@code validate} at {@code send}.
+   *
+   * @param type the channel type the address belongs to
+   * @param value the address itself
+   */
+  record Address(ChannelType type, String value) implements Recipient {
+    /** Rejects null or blank parts. */
+    public Address {
+      requireNonNull(type, "type");
+      requireNonNull(value, "value");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(type + " address must not be blank");
+      }
+    }
+
+    @Override
+    public String key() {
+      return type.id() + ":" + value;
+    }
+
+    @Override
+    public String toString() {
+      return type.id() + ":" + Redaction.mask(value);
+    }
+  }
+
+  /**
+   * A user known to the {@link dev.notify.spi.RecipientDirectory}.
+   *
+   * @param id the user id
+   */
+  record User(String id) implements Recipient {
+    /** Rejects null or blank ids. */
+    public User {
+      requireNonNull(id, "id");
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("user id must not be blank");
+      }
+    }
+
+    @Override
+    public String key() {
+      return "user:" + id;
+    }
+  }
+
+  /**
+   * A group of users known to the {@link dev.notify.spi.RecipientDirectory}; a notification to a
+   * group fans out to one notification per member.
+   *
+   * @param id the group id
+   */
+  record Group(String id) implements Recipient {
+    /** Rejects null or blank ids. */
+    public Group {
+      requireNonNull(id, "id");
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("group id must not be blank");
+      }
+    }
+
+    @Override
+    public String key() {
+      return "group:" + id;
+    }
+  }
+
+  /** @return an email address recipient */
+  static Address email(String address) {
+    return new Address(ChannelType.EMAIL, address);
+  }
+
+  /** @return a phone number recipient (E.164 recommended, e.g. {@code +14155550100}) */
+  static Address phone(String number) {
+    return new Address(ChannelType.SMS, number);
+  }
+
+  /** @return an APNs device token recipient (hex) */
+  static Address apnsToken(String token) {
+    return new Address(ChannelType.APNS, token);
+  }
+
+  /** @return an FCM registration token recipient */
+  static Address fcmToken(String token) {
+    return new Address(ChannelType.FCM, token);
+  }
+
+  /** @return an address for a custom channel type */
+  static Address address(ChannelType type, String value) {
+    return new Address(type, value);
+  }
+
+  /** @return a user recipient */
+  static User user(String userId) {
+    return new User(userId);
+  }
+
+  /** @return a group recipient */
+  static Group group(String groupId) {
+    return new Group(groupId);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.notify;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where a notification should go: every channel of a type, every channel of a family (push = APNs
+ * and FCM), or one channel by name. Set through {@link Notification.Builder#via(ChannelType...)},
+ * {@link Notification.Builder#viaPush()} and {@link Notification.Builder#viaChannel(String...)}.
+ */
+public sealed interface Target permits Target.OfType, Target.OfFamily, Target.Named {
+
+  /** @return true if an address of this type can be reached through this target */
+  boolean reaches(ChannelType addressType);
+
+  /** @param type the channel type */
+  record OfType(ChannelType type) implements Target {
+    /** Rejects null. */
+    public OfType {
+      requireNonNull(type, "type");
+    }
+
+    @Override
+    public boolean reaches(ChannelType addressType) {
+      return type.equals(addressType);
+    }
+
+    @Override
+    public String toString() {
+      return type.id();
+    }
+  }
+
+  /** @param family the family, e.g. {@code push} */
+  record OfFamily(String family) implements Target {
+    /** Rejects null. */
+    public OfFamily {
+      requireNonNull(family, "family");
+    }
+
+    @Override
+    public boolean reaches(ChannelType addressType) {
+      return family.equals(addressType.family());
+    }
+
+    @Override
+    public String toString() {
+      return family + "(family)";
+    }
+  }
+
+  /**
+   * @param name the channel's configured name
+   * @param type the type of that channel, resolved by the client when it checks the notification;
+   *     null until then
+   */
+  record Named(String name, ChannelType type) implements Target {
+    /** Rejects a null name. */
+    public Named {
+      requireNonNull(name, "name");
+    }
+
+    @Override
+    public boolean reaches(ChannelType addressType) {
+      return type != null && type.equals(addressType);
+    }
+
+    @Override
+    public String toString() {
+      return "channel:" + name;
+    }
+  }
+}

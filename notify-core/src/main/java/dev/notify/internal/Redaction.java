@@ -1,0 +1,26 @@
+package dev.notify.internal;
+
+/** Masks personal data and secrets before they reach a log line, an exception or a toString. */
+public final class Redaction {
+  private Redaction() {
+  }
+
+  /**
+   * Keeps just enough to tell values apart: {@code "a1…f9(64)"} for a device token,
+   * {@code "+4…00(12)"} for a phone number, {@code "j…@example.com"} for an email address.
+   */
+  public static String mask(String value) {
+    if (value == null) {
+      return "null";
+    }
+    int at = value.indexOf('@');
+    if (at > 0) {
+      return value.charAt(0) + "…" + value.substring(at);
+    }
+    if (value.length() <= 6) {
+      return "…(" + value.length() + ")";
+    }
+    return value.substring(0, 2) + "…" + value.substring(value.length() - 2) + "(" + value.length()
+        + ")";
+  }
+}

@@ -1,0 +1,13 @@
+package dev.notify.spi;
+
+/** The answer of {@link NotificationLog#append}. */
+public sealed interface AppendResult {
+
+  /** The notification was stored. */
+  record Appended() implements AppendResult {
+  }
+
+  /** @param existing the notification already stored under the same id */
+  record Existing(NotificationRecord existing) implements AppendResult {
+  }
+}

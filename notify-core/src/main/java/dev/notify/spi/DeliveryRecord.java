@@ -1,0 +1,125 @@
+package dev.notify.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.notify.Attempt;
+import dev.notify.DeliveryState;
+import dev.notify.Priority;
+import dev.notify.Receipt;
+import dev.notify.Recipient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored state of one delivery.
+ *
+ * @param id {@code <notification id>/<n>}
+ * @param notificationId the notification
+ * @param channel the channel's name
+ * @param address the address
+ * @param priority the notification's priority (claims take higher first)
+ * @param state the state
+ * @param attemptCount attempts counted against the retry policy since acceptance or replay
+ * @param attempts every attempt, oldest first
+ * @param dueAt when it may be claimed for its next step
+ * @param owner the claiming instance, or {@code null} when unclaimed
+ * @param leaseUntil when the claim expires, or {@code null} when unclaimed
+ * @param leaseSeq incremented on every claim (and on cancel and replay)
+ * @param reason why it is in a terminal or paused state, or {@code null}
+ * @param providerMessageId the provider's id once sent, or {@code null}
+ * @param receipts later provider receipts
+ * @param updatedAt when it last changed
+ */
+public record DeliveryRecord(String id, String notificationId, String channel,
+    Recipient.Address address, Priority priority, dev.notify.DeliveryState state, int attemptCount,
+    List<Attempt> attempts, Instant dueAt, String owner, Instant leaseUntil, long leaseSeq,
+    String reason, String providerMessageId, List<Receipt> receipts, Instant updatedAt) {
+
+  /** Rejects nulls where a value is required and copies the lists. */
+  public DeliveryRecord {
+    requireNonNull(id, "id");
+    requireNonNull(notificationId, "notificationId");
+    requireNonNull(channel, "channel");
+    requireNonNull(address, "address");
+    requireNonNull(priority, "priority");
+    requireNonNull(state, "state");
+    requireNonNull(dueAt, "dueAt");
+    requireNonNull(updatedAt, "updatedAt");
+    attempts = List.copyOf(attempts);
+    receipts = List.copyOf(receipts);
+  }
+
+  /**
+   * A new delivery as {@code send} stores it.
+   *
+   * @param owner the claiming instance, or {@code null} to leave it for a later claim
+   * @param leaseUntil the lease, or {@code null} when unclaimed
+   */
+  public static DeliveryRecord create(String id, String notificationId, String channel,
+      Recipient.Address address, Priority priority, DeliveryState state, Instant dueAt,
+      String owner, Instant leaseUntil, Instant now) {
+    return new DeliveryRecord(id, notificationId, channel, address, priority, state, 0, List.of(),
+        dueAt, owner, leaseUntil, owner == null ? 0 : 1, null, null, List.of(), now);
+  }
+
+  /** @return the fence of the current claim, if claimed */
+  public Optional<Fence> fence() {
+    return owner == null ? Optional.empty() : Optional.of(new Fence(owner, leaseSeq));
+  }
+
+  /** @return true if claimed by someone whose lease has not expired at {@code now} */
+  public boolean isLeased(Instant now) {
+    return owner != null && leaseUntil != null && leaseUntil.isAfter(now);
+  }
+
+  /** @return a copy with the change applied (the caller has checked the fence) */
+  public DeliveryRecord apply(DeliveryUpdate u) {
+    List<Attempt> newAttempts = attempts;
+    int count = attemptCount;
+    if (u.attempt() != null) {
+      newAttempts = new java.util.ArrayList<>(attempts);
+      newAttempts.add(u.attempt());
+      if (u.countsAttempt()) {
+        count++;
+      }
+    }
+    boolean release = u.release() || u.state().isTerminal();
+    return new DeliveryRecord(id, notificationId, channel, address, priority, u.state(), count,
+        newAttempts, u.dueAt() != null ? u.dueAt() : dueAt, release ? null : owner,
+        release ? null : leaseUntil, leaseSeq, u.reason(),
+        u.providerMessageId() != null ? u.providerMessageId() : providerMessageId, receipts,
+        u.at());
+  }
+
+  /** @return a copy claimed by {@code owner} with the next lease sequence */
+  public DeliveryRecord claim(String newOwner, Instant newLeaseUntil, Instant now) {
+    DeliveryState next = state == DeliveryState.SENDING ? state : DeliveryState.QUEUED;
+    return new DeliveryRecord(id, notificationId, channel, address, priority, next, attemptCount,
+        attempts, dueAt, newOwner, newLeaseUntil, leaseSeq + 1, reason, providerMessageId,
+        receipts, now);
+  }
+
+  /** @return a copy with the lease extended */
+  public DeliveryRecord renew(Instant newLeaseUntil) {
+    return new DeliveryRecord(id, notificationId, channel, address, priority, state, attemptCount,
+        attempts, dueAt, owner, newLeaseUntil, leaseSeq, reason, providerMessageId, receipts,
+        updatedAt);
+  }
+
+  /** @return a copy in {@code newState}, unclaimed, with the next lease sequence (cancel, replay) */
+  public DeliveryRecord reset(DeliveryState newState, int newAttemptCount, String newReason,
+      Instant now) {
+    return new DeliveryRecord(id, notificationId, channel, address, priority, newState,
+        newAttemptCount, attempts, now, null, null, leaseSeq + 1, newReason, providerMessageId,
+        receipts, now);
+  }
+
+  /** @return a copy with one more receipt */
+  public DeliveryRecord withReceipt(Receipt receipt) {
+    List<Receipt> r = new java.util.ArrayList<>(receipts);
+    r.add(receipt);
+    return new DeliveryRecord(id, notificationId, channel, address, priority, state, attemptCount,
+        attempts, dueAt, owner, leaseUntil, leaseSeq, reason, providerMessageId, r, updatedAt);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.notify.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A channel's classification of the provider's answer to one delivery. This is the heart of a
+ * channel module: each provider error maps to exactly one kind.
+ */
+public sealed interface DeliveryResult {
+
+  /** @param providerMessageId the provider's id, or {@code null} if it has none */
+  record Sent(String providerMessageId) implements DeliveryResult {
+  }
+
+  /**
+   * This delivery failed transiently; retry it with backoff.
+   *
+   * @param reason the provider's error
+   * @param retryAfter what the provider asked for, or {@code null}
+   */
+  record Retryable(String reason, Duration retryAfter) implements DeliveryResult {
+    /** Rejects a null reason. */
+    public Retryable {
+      requireNonNull(reason, "reason");
+    }
+
+    /** @return the provider's Retry-After, if any */
+    public Optional<Duration> retryAfterHint() {
+      return Optional.ofNullable(retryAfter);
+    }
+  }
+
+  /** @param reason why this delivery can never succeed */
+  record Permanent(String reason) implements DeliveryResult {
+    /** Rejects a null reason. */
+    public Permanent {
+      requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The address is invalid or no longer registered; permanent. The recipient directory is told.
+   *
+   * @param reason the provider's error
+   * @param invalidatedAt when the provider says the address stopped being valid, or {@code null}
+   */
+  record AddressInvalid(String reason, Instant invalidatedAt) implements DeliveryResult {
+    /** Rejects a null reason. */
+    public AddressInvalid {
+      requireNonNull(reason, "reason");
+    }
+  }
+
+  /** @param reason the provider's error; permanent, and the preference store is told */
+  record OptedOut(String reason) implements DeliveryResult {
+    /** Rejects a null reason. */
+    public OptedOut {
+      requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The whole channel is down, throttled or misconfigured. The lane pauses (circuit breaker with
+   * half-open probes) and this delivery stays pending; it is never failed for this.
+   *
+   * @param reason the provider's error
+   * @param retryAfter when to probe again, or {@code null} for the lane's backoff
+   * @param configurationError true for bad credentials or a disallowed topic: the lane probes at
+   *     its slowest rate and can be resumed by hand
+   */
+  record ChannelUnavailable(String reason, Duration retryAfter, boolean configurationError)
+      implements DeliveryResult {
+    /** Rejects a null reason. */
+    public ChannelUnavailable {
+      requireNonNull(reason, "reason");
+    }
+  }
+
+  /** @return accepted by the provider */
+  static DeliveryResult sent(String providerMessageId) {
+    return new Sent(providerMessageId);
+  }
+
+  /** @return a transient failure */
+  static DeliveryResult retryable(String reason) {
+    return new Retryable(reason, null);
+  }
+
+  /** @return a transient failure with the provider's Retry-After */
+  static DeliveryResult retryable(String reason, Duration retryAfter) {
+    return new Retryable(reason, retryAfter);
+  }
+
+  /** @return a permanent failure */
+  static DeliveryResult permanent(String reason) {
+    return new Permanent(reason);
+  }
+
+  /** @return an invalid or unregistered address */
+  static DeliveryResult addressInvalid(String reason, Instant invalidatedAt) {
+    return new AddressInvalid(reason, invalidatedAt);
+  }
+
+  /** @return the recipient opted out at the provider */
+  static DeliveryResult recipientOptedOut(String reason) {
+    return new OptedOut(reason);
+  }
+
+  /** @return the channel is down or throttled */
+  static DeliveryResult channelUnavailable(String reason, Duration retryAfter) {
+    return new ChannelUnavailable(reason, retryAfter, false);
+  }
+
+  /** @return the channel is misconfigured (bad key, certificate, topic) */
+  static DeliveryResult configurationError(String reason) {
+    return new ChannelUnavailable(reason, null, true);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.notify.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.notify.Attempt;
+import dev.notify.DeliveryState;
+import java.time.Instant;
+
+/**
+ * A fenced state change of one delivery. Terminal states and {@code release} drop the claim.
+ *
+ * @param state the new state
+ * @param attempt an attempt to add to the history, or {@code null}
+ * @param countsAttempt whether that attempt counts against the retry policy
+ * @param dueAt the new due time, or {@code null} to keep it
+ * @param release whether to drop the claim (the delivery goes back to the log for a later claim)
+ * @param reason the reason for the new state, or {@code null}
+ * @param providerMessageId the provider's id, or {@code null} to keep it
+ * @param at when the change happened
+ */
+public record DeliveryUpdate(DeliveryState state, Attempt attempt, boolean countsAttempt,
+    Instant dueAt, boolean release, String reason, String providerMessageId, Instant at) {
+
+  /** Rejects a null state or time. */
+  public DeliveryUpdate {
+    requireNonNull(state, "state");
+    requireNonNull(at, "at");
+  }
+
+  /** @return handed to the channel */
+  public static DeliveryUpdate sending(Instant at) {
+    return new DeliveryUpdate(DeliveryState.SENDING, null, false, null, false, null, null, at);
+  }
+
+  /** @return accepted by the provider */
+  public static DeliveryUpdate sent(Attempt attempt) {
+    return new DeliveryUpdate(DeliveryState.SENT, attempt, true, null, true, null,
+        attempt.providerMessageId(), attempt.at());
+  }
+
+  /** @return a retryable failure; released until {@code dueAt} */
+  public static DeliveryUpdate retryScheduled(Attempt attempt, Instant dueAt) {
+    return new DeliveryUpdate(DeliveryState.RETRY_SCHEDULED, attempt, true, dueAt, true,
+        attempt.error(), null, attempt.at());
+  }
+
+  /** @return a terminal failure after an attempt (FAILED or DEAD) */
+  public static DeliveryUpdate failed(DeliveryState state, Attempt attempt, String reason) {
+    return new DeliveryUpdate(state, attempt, true, null, true, reason, null, attempt.at());
+  }
+
+  /**
+   * @return the channel was unavailable: the attempt is recorded but not counted and the delivery
+   *     stays QUEUED and claimed
+   */
+  public static DeliveryUpdate channelUnavailable(Attempt attempt) {
+    return new DeliveryUpdate(DeliveryState.QUEUED, attempt, false, null, false, attempt.error(),
+        null, attempt.at());
+  }
+
+  /** @return released to the log, QUEUED and due at {@code dueAt} (no room in memory or lane) */
+  public static DeliveryUpdate released(Instant dueAt, Instant at) {
+    return new DeliveryUpdate(DeliveryState.QUEUED, null, false, dueAt, true, null, null, at);
+  }
+
+  /** @return ended without an attempt: EXPIRED, CANCELLED, SUPPRESSED or FAILED */
+  public static DeliveryUpdate ended(DeliveryState state, String reason, Instant at) {
+    if (!state.isTerminal()) {
+      throw new IllegalArgumentException("not a terminal state: " + state);
+    }
+    return new DeliveryUpdate(state, null, false, null, true, reason, null, at);
+  }
+}

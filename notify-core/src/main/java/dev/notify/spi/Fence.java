@@ -1,0 +1,16 @@
+package dev.notify.spi;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Proof that the caller still holds a delivery's claim.
+ *
+ * @param owner the claiming instance's id
+ * @param seq the lease sequence the claim was granted with
+ */
+public record Fence(String owner, long seq) {
+  /** Rejects a null owner. */
+  public Fence {
+    requireNonNull(owner, "owner");
+  }
+}

@@ -1,0 +1,51 @@
+package dev.notify.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.notify.ChannelOptions;
+import dev.notify.Content;
+import dev.notify.Priority;
+import dev.notify.Recipient;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A message as one channel sees it: one address, the content, and the notification's attributes.
+ *
+ * @param notificationId the notification's id
+ * @param address where to send
+ * @param content what to send
+ * @param priority the priority
+ * @param category the category, or {@code null}
+ * @param expiresAt when the message stops being worth sending, or {@code null}
+ * @param options every typed option the notification carries
+ * @param metadata the caller's metadata
+ */
+public record OutboundMessage(String notificationId, Recipient.Address address, Content content,
+    Priority priority, String category, Instant expiresAt,
+    Map<Class<? extends ChannelOptions>, ChannelOptions> options, Map<String, String> metadata) {
+
+  /** Checks required parts and copies the maps. */
+  public OutboundMessage {
+    requireNonNull(notificationId, "notificationId");
+    requireNonNull(address, "address");
+    requireNonNull(content, "content");
+    requireNonNull(priority, "priority");
+    options = Map.copyOf(options);
+    metadata = Map.copyOf(metadata);
+  }
+
+  /**
+   * @param type the options class this channel defines
+   * @return the options of that class, if present
+   */
+  public <T extends ChannelOptions> Optional<T> options(Class<T> type) {
+    return Optional.ofNullable(type.cast(options.get(type)));
+  }
+
+  /** @return the expiry, if any */
+  public Optional<Instant> expiry() {
+    return Optional.ofNullable(expiresAt);
+  }
+}
