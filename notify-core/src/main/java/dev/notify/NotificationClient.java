@@ -1,0 +1,128 @@
+package dev.notify;
+
+import dev.notify.spi.Channel;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends notifications. Build one per application with {@link #builder()}, share it, and close it on
+ * shutdown. Thread-safe.
+ *
+ * <pre>{@code
+ * try (NotificationClient client = NotificationClient.builder()
+ *     .channel(ApnsChannel.builder()...build())
+ *     .listener(event -> log.info("{}", event))
+ *     .build()) {
+ *   SendReceipt receipt = client.send(Notification.builder()
+ *       .id("order-1234-shipped")
+ *       .to(Recipient.apnsToken(token))
+ *       .title("Your order shipped")
+ *       .build());
+ *   receipt.completion().thenAccept(status -> ...);
+ * }
+ * }</pre>
+ *
+ * <p>{@code send} returns once the notification is stored in the {@link dev.notify.spi.NotificationLog};
+ * delivery happens on the client's own threads, with retries, and is reported through listeners,
+ * {@link #status(String)} and the receipt's future.
+ */
+public interface NotificationClient extends AutoCloseable {
+
+  /** @return a builder with the defaults described on each of its methods */
+  static NotificationClientBuilder builder() {
+    return new NotificationClientBuilder();
+  }
+
+  /**
+   * Validates, deduplicates and stores a notification, then queues its deliveries.
+   *
+   * @return the receipt; {@code duplicate} is true when this id was already accepted with the same
+   *     payload (nothing new is sent)
+   * @throws InvalidNotificationException when the notification breaks a rule; nothing is stored
+   * @throws IdempotencyConflictException when the id was used for a different payload
+   * @throws QueueFullException when the backpressure policy refuses it; nothing is stored
+   * @throws IllegalStateException when the client is closed
+   */
+  SendReceipt send(Notification notification);
+
+  /**
+   * Like {@link #send} but never blocks the caller: the work runs on a client thread. Failures
+   * (invalid, conflict, full) complete the future exceptionally.
+   */
+  CompletableFuture<SendReceipt> sendAsync(Notification notification);
+
+  /**
+   * Sends a batch: every notification is validated first and none is stored if any is invalid; with
+   * REJECT backpressure the whole batch is refused when it does not fit.
+   *
+   * @return one receipt per notification, in order
+   */
+  List<SendReceipt> sendAll(Collection<Notification> notifications);
+
+  /**
+   * Cancels the deliveries of a notification that are scheduled, queued or waiting for a retry.
+   * Deliveries already handed to a provider finish.
+   *
+   * @return true if at least one delivery was cancelled
+   */
+  boolean cancel(String notificationId);
+
+  /** @return the notification's status, if the log still holds it */
+  Optional<NotificationStatus> status(String notificationId);
+
+  /**
+   * @param recipient a direct address, user or group
+   * @param limit at most this many, at least 1
+   * @return notifications for that recipient, newest first
+   */
+  List<NotificationStatus> history(Recipient recipient, int limit);
+
+  /**
+   * @param limit at most this many, at least 1
+   * @return notifications with at least one DEAD delivery, most recent first
+   */
+  List<NotificationStatus> deadLetters(int limit);
+
+  /**
+   * @param channel a channel name
+   * @param limit at most this many, at least 1
+   * @return notifications with a DEAD delivery on that channel, most recent first
+   */
+  List<NotificationStatus> deadLetters(String channel, int limit);
+
+  /**
+   * Sends the DEAD deliveries of a notification again, with the same id and a fresh attempt count.
+   *
+   * @return a receipt for the replay, or empty if the notification has no DEAD delivery
+   */
+  Optional<SendReceipt> replay(String notificationId);
+
+  /**
+   * Closes a channel's circuit by hand (after fixing a configuration error, say) and resumes its
+   * lane at once.
+   *
+   * @throws IllegalArgumentException if no channel has that name
+   */
+  void resumeChannel(String channelName);
+
+  /** @return a snapshot of queue depths, counters and latency */
+  ClientStats stats();
+
+  /**
+   * Stops intake, lets queued and in-flight work finish for up to {@code timeout}, then releases
+   * what is still queued back to the log for the next start and closes the channels.
+   *
+   * @return true if everything in memory finished within the timeout
+   */
+  boolean shutdown(Duration timeout);
+
+  /** {@link #shutdown(Duration)} with 30 seconds. */
+  @Override
+  void close();
+
+  /** @return the channels, by name (for diagnostics) */
+  Collection<Channel> channels();
+}

@@ -1,0 +1,352 @@
+package dev.notify;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.notify.internal.engine.Engine;
+import dev.notify.internal.engine.EngineConfig;
+import dev.notify.spi.Channel;
+import dev.notify.spi.ChannelProvider;
+import dev.notify.spi.NotificationListener;
+import dev.notify.spi.NotificationLog;
+import dev.notify.spi.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Configures and builds a {@link NotificationClient}. Every setting has a default stated on its
+ * method; bad values are refused at once and bad combinations by {@link #build()}, with a message
+ * that says how to fix them. Not thread-safe.
+ */
+public final class NotificationClientBuilder {
+  private final Map<String, Channel> channels = new LinkedHashMap<>();
+  private final Map<String, Channel> discovered = new LinkedHashMap<>();
+  private final Map<ChannelType, String> defaultChannels = new LinkedHashMap<>();
+  private NotificationLog log;
+  private int dispatchers = 2;
+  private LaneOptions laneDefaults = LaneOptions.ofDefaults();
+  private final Map<String, LaneOptions> laneOptions = new LinkedHashMap<>();
+  private int capacity = 10_000;
+  private Backpressure backpressure = Backpressure.reject();
+  private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+  private final Map<String, RetryPolicy> retryPolicies = new LinkedHashMap<>();
+  private Duration idempotencyWindow = Duration.ofHours(24);
+  private int idempotencyCacheSize = 100_000;
+  private Duration retention;
+  private Duration lease = Duration.ofMinutes(5);
+  private Duration pollInterval = Duration.ofSeconds(1);
+  private int maxDataBytes = 4_096;
+  private Clock clock;
+  private Scheduler scheduler;
+  private ThreadFactory threadFactory = Executors.defaultThreadFactory();
+  private final List<NotificationListener> listeners = new ArrayList<>();
+  private String instanceId;
+
+  NotificationClientBuilder() {
+  }
+
+  /**
+   * Registers a channel. Its name must be unique among explicitly registered channels; it replaces
+   * a channel of the same name found by {@link #discoverChannels(Properties)}.
+   */
+  public NotificationClientBuilder channel(Channel channel) {
+    requireNonNull(channel, "channel");
+    String name = requireNonNull(channel.name(), "channel.name()");
+    if (channels.containsKey(name)) {
+      throw new IllegalArgumentException("two channels are named '" + name + "' ("
+          + channels.get(name).getClass().getName() + " and " + channel.getClass().getName()
+          + "); give each channel instance its own name, e.g. 'apns' and 'apns-sandbox'");
+    }
+    channels.put(name, channel);
+    return this;
+  }
+
+  /**
+   * Marks the channel used for a type when several channels share it (e.g. two APNs accounts).
+   * Required when a type has more than one channel; a single channel is its type's default.
+   */
+  public NotificationClientBuilder defaultChannel(ChannelType type, String channelName) {
+    defaultChannels.put(requireNonNull(type, "type"), requireNonNull(channelName, "channelName"));
+    return this;
+  }
+
+  /**
+   * Creates channels from properties with the {@link ChannelProvider}s on the class path: a channel
+   * named {@code sms-eu} needs {@code notify.channel.sms-eu.provider=<provider id>} and gets every
+   * {@code notify.channel.sms-eu.*} property. Explicitly registered channels win over discovered ones
+   * of the same name.
+   *
+   * @throws IllegalArgumentException for an unknown provider id
+   * @throws IllegalStateException when two providers on the class path share one id
+   */
+  public NotificationClientBuilder discoverChannels(Properties properties) {
+    requireNonNull(properties, "properties");
+    Map<String, ChannelProvider> providers = new LinkedHashMap<>();
+    for (ChannelProvider p : ServiceLoader.load(ChannelProvider.class)) {
+      ChannelProvider other = providers.putIfAbsent(p.id(), p);
+      if (other != null) {
+        throw new IllegalStateException("two channel providers share the id '" + p.id() + "': "
+            + other.getClass().getName() + " and " + p.getClass().getName()
+            + "; remove one jar from the class path or register the channel explicitly");
+      }
+    }
+    String prefix = "notify.channel.";
+    Map<String, Map<String, String>> byChannel = new LinkedHashMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(prefix)) {
+        String rest = key.substring(prefix.length());
+        int dot = rest.indexOf('.');
+        if (dot > 0) {
+          byChannel.computeIfAbsent(rest.substring(0, dot), k -> new LinkedHashMap<>())
+              .put(rest.substring(dot + 1), properties.getProperty(key));
+        }
+      }
+    }
+    byChannel.forEach((name, props) -> {
+      String id = props.get("provider");
+      if (id == null) {
+        throw new IllegalArgumentException("notify.channel." + name + ".provider is missing; set it"
+            + " to one of " + providers.keySet());
+      }
+      ChannelProvider provider = providers.get(id);
+      if (provider == null) {
+        throw new IllegalArgumentException("notify.channel." + name + ".provider=" + id
+            + " matches no provider on the class path; known providers: " + providers.keySet());
+      }
+      discovered.put(name, provider.create(name, Map.copyOf(props)));
+    });
+    return this;
+  }
+
+  /** @param log where notifications are kept; default a new {@link InMemoryNotificationLog} */
+  public NotificationClientBuilder log(NotificationLog log) {
+    this.log = requireNonNull(log, "log");
+    return this;
+  }
+
+  /** @param dispatchers threads that take queued work and hand it to lanes; default 2 */
+  public NotificationClientBuilder dispatchers(int dispatchers) {
+    this.dispatchers = positive(dispatchers, "dispatchers");
+    return this;
+  }
+
+  /** @param options the lane size of every channel without its own; default {@link LaneOptions#ofDefaults()} */
+  public NotificationClientBuilder laneDefaults(LaneOptions options) {
+    this.laneDefaults = requireNonNull(options, "options");
+    return this;
+  }
+
+  /** Sizes one channel's lane. */
+  public NotificationClientBuilder lane(String channelName, LaneOptions options) {
+    laneOptions.put(requireNonNull(channelName, "channelName"), requireNonNull(options, "options"));
+    return this;
+  }
+
+  /**
+   * @param capacity the most deliveries held in memory (queued, dispatching or in flight); a
+   *     notification to n addresses takes n places. Default 10,000.
+   */
+  public NotificationClientBuilder capacity(int capacity) {
+    this.capacity = positive(capacity, "capacity");
+    return this;
+  }
+
+  /** @param backpressure what {@code send} does when memory is full; default {@link Backpressure#reject()} */
+  public NotificationClientBuilder backpressure(Backpressure backpressure) {
+    this.backpressure = requireNonNull(backpressure, "backpressure");
+    return this;
+  }
+
+  /** @param policy the retry policy of every channel without its own; default {@link RetryPolicy#ofDefaults()} */
+  public NotificationClientBuilder retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** Sets one channel's retry policy. */
+  public NotificationClientBuilder retryPolicy(String channelName, RetryPolicy policy) {
+    retryPolicies.put(requireNonNull(channelName, "channelName"), requireNonNull(policy, "policy"));
+    return this;
+  }
+
+  /** @param window how long a sent id is remembered for deduplication; default 24 h */
+  public NotificationClientBuilder idempotencyWindow(Duration window) {
+    this.idempotencyWindow = positive(window, "idempotencyWindow");
+    return this;
+  }
+
+  /** @param entries ids remembered in memory (the log remembers the rest); default 100,000 */
+  public NotificationClientBuilder idempotencyCacheSize(int entries) {
+    this.idempotencyCacheSize = positive(entries, "idempotencyCacheSize");
+    return this;
+  }
+
+  /**
+   * @param retention how long finished notifications stay in the log (status, history, dedupe); at
+   *     least the idempotency window. Default: twice the idempotency window.
+   */
+  public NotificationClientBuilder retention(Duration retention) {
+    this.retention = positive(retention, "retention");
+    return this;
+  }
+
+  /** @param lease how long a claim on a delivery lasts without renewal; default 5 min */
+  public NotificationClientBuilder lease(Duration lease) {
+    this.lease = positive(lease, "lease");
+    return this;
+  }
+
+  /** @param interval how often the log is polled for due and orphaned work; default 1 s */
+  public NotificationClientBuilder pollInterval(Duration interval) {
+    this.pollInterval = positive(interval, "pollInterval");
+    return this;
+  }
+
+  /** @param bytes the largest {@code data} map (keys and values, UTF-8); default 4,096 */
+  public NotificationClientBuilder maxDataBytes(int bytes) {
+    this.maxDataBytes = positive(bytes, "maxDataBytes");
+    return this;
+  }
+
+  /** @param clock the time source; default the system UTC clock */
+  public NotificationClientBuilder clock(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * @param scheduler runs delayed work (retries, schedules, leases, probes); default a single
+   *     daemon thread. A custom scheduler needs the clock it runs on: set {@link #clock(Clock)} too.
+   */
+  public NotificationClientBuilder scheduler(Scheduler scheduler) {
+    this.scheduler = requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  /** @param factory makes the client's threads, which are then named {@code notify-*}; default Executors' */
+  public NotificationClientBuilder threadFactory(ThreadFactory factory) {
+    this.threadFactory = requireNonNull(factory, "factory");
+    return this;
+  }
+
+  /** Adds a listener for every state change. */
+  public NotificationClientBuilder listener(NotificationListener listener) {
+    listeners.add(requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** @param id this instance's owner id in the log; default a random UUID */
+  public NotificationClientBuilder instanceId(String id) {
+    requireNonNull(id, "id");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("instanceId must not be blank");
+    }
+    this.instanceId = id;
+    return this;
+  }
+
+  /**
+   * Builds and starts the client: channels are started, and work left in the log whose lease has
+   * expired is taken back.
+   *
+   * @throws IllegalStateException when the configuration is inconsistent; the message says how to
+   *     fix it
+   */
+  public NotificationClient build() {
+    Map<String, Channel> all = new LinkedHashMap<>(discovered);
+    all.putAll(channels);
+    if (all.isEmpty()) {
+      throw new IllegalStateException("no channel is configured; add one with channel(...) or"
+          + " discoverChannels(properties)");
+    }
+    Map<ChannelType, String> defaults = resolveDefaults(all);
+    for (String name : laneOptions.keySet()) {
+      requireKnown(all, name, "lane");
+    }
+    for (String name : retryPolicies.keySet()) {
+      requireKnown(all, name, "retryPolicy");
+    }
+    Duration effectiveRetention = retention != null ? retention : idempotencyWindow.multipliedBy(2);
+    if (effectiveRetention.compareTo(idempotencyWindow) < 0) {
+      throw new IllegalStateException("retention " + effectiveRetention
+          + " is shorter than the idempotency window " + idempotencyWindow
+          + "; deduplication needs the log to keep records at least as long: raise retention");
+    }
+    if (scheduler != null && clock == null) {
+      throw new IllegalStateException("a custom scheduler needs the clock it runs on: also call"
+          + " clock(...)");
+    }
+    if (pollInterval.compareTo(lease) >= 0) {
+      throw new IllegalStateException("pollInterval " + pollInterval + " must be shorter than the"
+          + " lease " + lease);
+    }
+    boolean ownsLog = log == null;
+    EngineConfig config = new EngineConfig(java.util.Collections.unmodifiableMap(all),
+        java.util.Collections.unmodifiableMap(defaults),
+        ownsLog ? InMemoryNotificationLog.create() : log, ownsLog, dispatchers, laneDefaults,
+        Map.copyOf(laneOptions), capacity, backpressure, retryPolicy, Map.copyOf(retryPolicies),
+        idempotencyWindow, idempotencyCacheSize, effectiveRetention, lease, pollInterval,
+        maxDataBytes, clock != null ? clock : Clock.systemUTC(), scheduler, threadFactory,
+        List.copyOf(listeners), instanceId != null ? instanceId : UUID.randomUUID().toString());
+    return Engine.start(config);
+  }
+
+  private Map<ChannelType, String> resolveDefaults(Map<String, Channel> all) {
+    Map<ChannelType, List<String>> byType = new LinkedHashMap<>();
+    all.forEach((name, ch) -> byType.computeIfAbsent(ch.type(), t -> new ArrayList<>()).add(name));
+    Map<ChannelType, String> result = new LinkedHashMap<>();
+    defaultChannels.forEach((type, name) -> {
+      Channel ch = requireKnown(all, name, "defaultChannel");
+      if (!ch.type().equals(type)) {
+        throw new IllegalStateException("defaultChannel(" + type + ", \"" + name + "\"): channel '"
+            + name + "' has type " + ch.type());
+      }
+      result.put(type, name);
+    });
+    byType.forEach((type, names) -> {
+      if (result.containsKey(type)) {
+        return;
+      }
+      if (names.size() == 1) {
+        result.put(type, names.get(0));
+      } else {
+        throw new IllegalStateException("channels " + names + " share type " + type
+            + "; mark one as the default with defaultChannel(ChannelType.of(\"" + type.id()
+            + "\"), \"" + names.get(0) + "\")");
+      }
+    });
+    return result;
+  }
+
+  private static Channel requireKnown(Map<String, Channel> all, String name, String setting) {
+    Channel ch = all.get(name);
+    if (ch == null) {
+      throw new IllegalStateException(setting + " names channel '" + name
+          + "', which is not configured; configured channels: " + all.keySet());
+    }
+    return ch;
+  }
+
+  private static int positive(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+    return value;
+  }
+
+  private static Duration positive(Duration value, String name) {
+    requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,221 @@
+package dev.notify.internal.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.notify.Backpressure;
+import dev.notify.DeliveryState;
+import dev.notify.IdempotencyConflictException;
+import dev.notify.InvalidNotificationException;
+import dev.notify.Notification;
+import dev.notify.NotificationStatus;
+import dev.notify.NotifyException;
+import dev.notify.QueueFullException;
+import dev.notify.SendReceipt;
+import dev.notify.spi.AppendResult;
+import dev.notify.spi.DeliveryRecord;
+import dev.notify.spi.EventType;
+import dev.notify.spi.LogFullException;
+import dev.notify.spi.NotificationLog;
+import dev.notify.spi.NotificationRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The caller's side of {@code send}: validate, deduplicate, apply backpressure, append to the log
+ * with our claim, and hand the deliveries to the intake. Nothing is stored unless every check
+ * passed, and an id enters the dedupe cache only after the append committed.
+ */
+final class Acceptor {
+  private final EngineConfig config;
+  private final NotificationLog log;
+  private final Planner planner;
+  private final Memory memory;
+  private final Intake intake;
+  private final Map<String, Lane> lanes;
+  private final Completions completions;
+  private final Listeners listeners;
+  private final Outcomes.Wakeups wakeups;
+  private final Clock clock;
+  private final Cache<String, String> recent;
+
+  /** A notification that passed validation, with what it needs. */
+  private record Checked(Notification n, String hash, List<Planner.Planned> plan, boolean scheduled,
+      SendReceipt duplicateOf) {
+  }
+
+  Acceptor(EngineConfig config, Planner planner, Memory memory, Intake intake,
+      Map<String, Lane> lanes, Completions completions, Listeners listeners,
+      Outcomes.Wakeups wakeups) {
+    this.config = config;
+    this.log = config.log();
+    this.planner = planner;
+    this.memory = memory;
+    this.intake = intake;
+    this.lanes = lanes;
+    this.completions = completions;
+    this.listeners = listeners;
+    this.wakeups = wakeups;
+    this.clock = config.clock();
+    Clock c = config.clock();
+    this.recent = Caffeine.newBuilder()
+        .maximumSize(config.idempotencyCacheSize())
+        .expireAfterWrite(config.idempotencyWindow())
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(c.millis()))
+        .build();
+  }
+
+  List<SendReceipt> accept(List<Notification> batch) {
+    Instant now = clock.instant();
+    List<Checked> checked = new ArrayList<>(batch.size());
+    int needed = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      Notification n = batch.get(i);
+      List<Planner.Planned> plan;
+      try {
+        plan = planner.plan(n, now);
+      } catch (InvalidNotificationException e) {
+        if (batch.size() == 1) {
+          throw e;
+        }
+        throw new InvalidNotificationException("notifications[" + i + "]." + e.field(), e.rule());
+      }
+      String hash = PayloadHash.of(n);
+      SendReceipt dup = cachedDuplicate(n.id(), hash);
+      boolean scheduled = n.sendAt().isPresent() && n.sendAt().get().isAfter(now);
+      checked.add(new Checked(n, hash, plan, scheduled, dup));
+      if (dup == null && !scheduled) {
+        needed += plan.size();
+      }
+    }
+    boolean claimed = admit(needed);
+    List<SendReceipt> receipts = new ArrayList<>(checked.size());
+    int remaining = claimed ? needed : 0;
+    try {
+      for (Checked c : checked) {
+        if (c.duplicateOf() != null) {
+          receipts.add(c.duplicateOf());
+          continue;
+        }
+        int mine = claimed && !c.scheduled() ? c.plan().size() : 0;
+        receipts.add(append(c, mine > 0, now));
+        remaining -= mine;
+      }
+    } finally {
+      memory.release(remaining);
+    }
+    return receipts;
+  }
+
+  /** @return true if memory permits were taken; false when spilling to the log */
+  private boolean admit(int needed) {
+    if (needed == 0) {
+      return true;
+    }
+    Backpressure bp = config.backpressure();
+    if (needed > memory.capacity() && bp.kind() != Backpressure.Kind.SPILL) {
+      throw new QueueFullException("this send needs " + needed + " places in memory but the"
+          + " capacity is " + memory.capacity() + "; split the batch or raise capacity(...)");
+    }
+    switch (bp.kind()) {
+      case REJECT:
+        if (!memory.tryAcquire(needed)) {
+          throw new QueueFullException("queue full: " + memory.capacity()
+              + " deliveries are held in memory (backpressure REJECT); nothing was stored, retry"
+              + " later");
+        }
+        return true;
+      case BLOCK:
+        try {
+          if (!memory.tryAcquire(needed, bp.timeout().orElseThrow())) {
+            throw new QueueFullException("queue full: no room for " + needed + " deliveries within "
+                + bp.timeout().orElseThrow() + " (backpressure BLOCK); nothing was stored");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new QueueFullException("interrupted while waiting for room; nothing was stored");
+        }
+        return true;
+      default:
+        return memory.tryAcquire(needed);
+    }
+  }
+
+  private SendReceipt cachedDuplicate(String id, String hash) {
+    String known = recent.getIfPresent(id);
+    if (known == null) {
+      return null;
+    }
+    if (!known.equals(hash)) {
+      throw new IdempotencyConflictException(id);
+    }
+    return duplicateReceipt(id);
+  }
+
+  private SendReceipt duplicateReceipt(String id) {
+    CompletableFuture<NotificationStatus> f = completions.tracked(id).orElseGet(
+        () -> CompletableFuture.completedFuture(
+            log.find(id).map(Statuses::of).orElseThrow(() -> new NotifyException(
+                "notification " + id + " was accepted but is no longer in the log"))));
+    return new SendReceipt(id, true, f);
+  }
+
+  private SendReceipt append(Checked c, boolean claim, Instant now) {
+    Notification n = c.n();
+    Instant due = c.scheduled() ? n.sendAt().orElseThrow() : now;
+    DeliveryState state = c.scheduled() ? DeliveryState.SCHEDULED : DeliveryState.QUEUED;
+    String owner = claim ? config.instanceId() : null;
+    Instant leaseUntil = claim ? now.plus(config.lease()) : null;
+    List<DeliveryRecord> deliveries = new ArrayList<>(c.plan().size());
+    for (int i = 0; i < c.plan().size(); i++) {
+      Planner.Planned p = c.plan().get(i);
+      deliveries.add(DeliveryRecord.create(n.id() + "/" + (i + 1), n.id(), p.channel(),
+          p.address(), n.priority(), state, due, owner, leaseUntil, now));
+    }
+    NotificationRecord record = new NotificationRecord(n, c.hash(), now, deliveries);
+    AppendResult result;
+    try {
+      result = log.append(record);
+    } catch (LogFullException e) {
+      throw new QueueFullException("the notification log is full (" + e.getMessage()
+          + "); nothing was stored, retry later");
+    }
+    if (result instanceof AppendResult.Existing) {
+      NotificationRecord existing = ((AppendResult.Existing) result).existing();
+      if (!existing.payloadHash().equals(c.hash())) {
+        throw new IdempotencyConflictException(n.id());
+      }
+      memory.release(claim ? deliveries.size() : 0);
+      recent.put(n.id(), c.hash());
+      return duplicateReceipt(n.id());
+    }
+    recent.put(n.id(), c.hash());
+    CompletableFuture<NotificationStatus> future = completions.track(n.id());
+    listeners.notification(EventType.ACCEPTED, n.id());
+    for (DeliveryRecord d : deliveries) {
+      WorkItemView view = WorkItemView.of(d);
+      if (claim) {
+        WorkItem item = new WorkItem(record, d);
+        memory.hold(item);
+        lanes.get(d.channel()).expectIncoming();
+        intake.offer(item);
+        listeners.delivery(EventType.QUEUED, view, 0, null, null);
+      } else if (c.scheduled()) {
+        listeners.delivery(EventType.SCHEDULED, view, 0, null, due);
+      } else {
+        listeners.delivery(EventType.QUEUED, view, 0, "spilled to the log", null);
+      }
+    }
+    if (c.scheduled()) {
+      wakeups.after(java.time.Duration.between(now, due));
+    } else if (!claim) {
+      memory.markBacklog();
+      wakeups.now();
+    }
+    return new SendReceipt(n.id(), false, future);
+  }
+}

@@ -1,0 +1,214 @@
+package dev.notify.internal.engine;
+
+import dev.notify.spi.ClaimedDelivery;
+import dev.notify.spi.DeliveryUpdate;
+import dev.notify.spi.EventType;
+import dev.notify.spi.NotificationLog;
+import dev.notify.spi.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls due work from the log into memory: retries and schedules that came due, work spilled or
+ * parked for lack of room, and deliveries whose lease expired (another instance died, or this one
+ * restarted). Claims per lane only as much as the lane and memory have room for. Also renews the
+ * leases of everything held and purges old records. Runs on one thread, {@code notify-claimer}.
+ */
+final class Claimer implements Outcomes.Wakeups {
+  private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
+
+  private final NotificationLog log;
+  private final Memory memory;
+  private final Intake intake;
+  private final Collection<Lane> lanes;
+  private final Listeners listeners;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final String owner;
+  private final Duration lease;
+  private final Duration pollInterval;
+  private final Duration retention;
+  private final ExecutorService executor;
+  private final AtomicBoolean requested = new AtomicBoolean();
+  private volatile boolean stopped;
+  private volatile Scheduler.Scheduled poll;
+  private volatile Scheduler.Scheduled renewal;
+  private volatile Instant lastPurge;
+
+  Claimer(EngineConfig config, Memory memory, Intake intake, Collection<Lane> lanes,
+      Listeners listeners, Scheduler scheduler, ThreadFactoryNamer threads) {
+    this.log = config.log();
+    this.memory = memory;
+    this.intake = intake;
+    this.lanes = lanes;
+    this.listeners = listeners;
+    this.clock = config.clock();
+    this.scheduler = scheduler;
+    this.owner = config.instanceId();
+    this.lease = config.lease();
+    this.pollInterval = config.pollInterval();
+    this.retention = config.retention();
+    this.executor = Executors.newSingleThreadExecutor(threads.named("notify-claimer"));
+    this.lastPurge = clock.instant();
+  }
+
+  void start() {
+    schedulePoll();
+    scheduleRenewal();
+    now();
+  }
+
+  @Override
+  public void now() {
+    if (stopped || !requested.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      executor.execute(this::pass);
+    } catch (RejectedExecutionException e) {
+      requested.set(false);
+    }
+  }
+
+  @Override
+  public void after(Duration delay) {
+    if (!stopped) {
+      scheduler.schedule(this::now, delay);
+    }
+  }
+
+  private void pass() {
+    requested.set(false);
+    if (stopped) {
+      return;
+    }
+    boolean more = false;
+    boolean memoryFull = false;
+    try {
+      for (Lane lane : lanes) {
+        int limit = Math.min(lane.room(), memory.available());
+        if (limit <= 0) {
+          memoryFull |= memory.available() == 0;
+          continue;
+        }
+        Instant now = clock.instant();
+        List<ClaimedDelivery> claimed =
+            log.claimDue(lane.name(), owner, now, now.plus(lease), limit);
+        for (ClaimedDelivery c : claimed) {
+          if (memory.tryAcquire(1)) {
+            admit(lane, c);
+          } else {
+            // A send took the room meanwhile: hand the claim straight back.
+            release(c, now);
+            memoryFull = true;
+          }
+        }
+        if (claimed.size() == limit) {
+          more = true;
+        } else {
+          lane.clearBacklog();
+        }
+      }
+      if (!more && !memoryFull) {
+        memory.clearBacklog();
+      }
+    } catch (RuntimeException e) {
+      LOG.error("claiming due work from the log failed; retrying at the next poll", e);
+      return;
+    }
+    if (more) {
+      now();
+    }
+  }
+
+  private void admit(Lane lane, ClaimedDelivery c) {
+    // If an older item for this delivery is still held (it is leaving, or its lease slipped), the
+    // new claim replaces it: the old item's fence is stale, so it drops out at its next step.
+    WorkItem item = new WorkItem(c.notification(), c.delivery());
+    memory.hold(item);
+    lane.expectIncoming();
+    intake.offer(item);
+    listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null, null);
+  }
+
+  private void release(ClaimedDelivery c, Instant now) {
+    memory.markBacklog();
+    c.delivery().fence().ifPresent(f -> log.transition(c.delivery().id(), f,
+        DeliveryUpdate.released(c.delivery().dueAt(), now)));
+  }
+
+  private void schedulePoll() {
+    if (stopped) {
+      return;
+    }
+    poll = scheduler.schedule(() -> {
+      now();
+      maybePurge();
+      schedulePoll();
+    }, pollInterval);
+  }
+
+  private void scheduleRenewal() {
+    if (stopped) {
+      return;
+    }
+    renewal = scheduler.schedule(() -> {
+      renew();
+      scheduleRenewal();
+    }, lease.dividedBy(3));
+  }
+
+  private void renew() {
+    try {
+      var fences = memory.fences();
+      if (fences.isEmpty()) {
+        return;
+      }
+      Set<String> lost = log.renew(fences, clock.instant().plus(lease));
+      if (!lost.isEmpty()) {
+        LOG.warn("{} claims were lost before renewal (cancelled or taken over)", lost.size());
+      }
+    } catch (RuntimeException e) {
+      LOG.error("renewing leases failed; retrying at the next renewal", e);
+    }
+  }
+
+  private void maybePurge() {
+    Instant now = clock.instant();
+    if (Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) < 0) {
+      return;
+    }
+    lastPurge = now;
+    try {
+      int n = log.purge(now.minus(retention));
+      if (n > 0) {
+        LOG.debug("purged {} finished notifications older than {}", n, retention);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("purging the log failed", e);
+    }
+  }
+
+  void stop() {
+    stopped = true;
+    Scheduler.Scheduled p = poll;
+    Scheduler.Scheduled r = renewal;
+    if (p != null) {
+      p.cancel();
+    }
+    if (r != null) {
+      r.cancel();
+    }
+    executor.shutdown();
+  }
+}

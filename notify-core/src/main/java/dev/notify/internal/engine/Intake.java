@@ -1,0 +1,62 @@
+package dev.notify.internal.engine;
+
+import dev.notify.Priority;
+import dev.notify.internal.queue.WeightedQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Work waiting for a dispatcher, taken by priority. Unbounded by itself: admission to memory is
+ * bounded by the engine's capacity before anything gets here.
+ */
+final class Intake {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition notEmpty = lock.newCondition();
+  private final WeightedQueue<WorkItem> queue = new WeightedQueue<>(WorkItem::priority);
+
+  void offer(WorkItem item) {
+    lock.lock();
+    try {
+      queue.add(item);
+      notEmpty.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Blocks until work is available; interrupted when the client stops. */
+  WorkItem take() throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      while (queue.isEmpty()) {
+        notEmpty.await();
+      }
+      return queue.poll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  List<WorkItem> drain() {
+    lock.lock();
+    try {
+      List<WorkItem> all = new ArrayList<>();
+      queue.drainTo(all::add);
+      return all;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  Map<Priority, Integer> sizes() {
+    lock.lock();
+    try {
+      return queue.sizes();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,425 @@
+package dev.notify.internal.engine;
+
+import dev.notify.CircuitState;
+import dev.notify.ClientStats;
+import dev.notify.DeliveryState;
+import dev.notify.LaneOptions;
+import dev.notify.Outcome;
+import dev.notify.internal.queue.WeightedQueue;
+import dev.notify.spi.Channel;
+import dev.notify.spi.ChannelContext;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.DeliveryResult;
+import dev.notify.spi.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One channel's bulkhead: a bounded priority queue, its own executor, a cap on sends in flight,
+ * and a circuit breaker. Dispatchers {@link #offer} work and never block; when the lane is full or
+ * paused the offer is refused and the work stays in the log until the lane has room.
+ */
+final class Lane {
+  private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
+  static final Duration PROBE_BASE = Duration.ofSeconds(1);
+  static final Duration PROBE_MAX = Duration.ofMinutes(5);
+
+  /** What the lane needs from the engine. */
+  interface Host {
+    /**
+     * Records SENDING; false when the item must not be sent (claim lost or expired while queued),
+     * in which case the host has already ended or dropped it.
+     */
+    boolean markSending(Lane lane, WorkItem item);
+
+    /** Handles a result on the lane's executor (log, listeners, retries). */
+    void onResult(Lane lane, WorkItem item, DeliveryResult result, Throwable error);
+
+    /** The circuit opened or closed. */
+    void onCircuit(Lane lane, boolean paused, String reason);
+
+    /** The lane has room again and work for it may be waiting in the log. */
+    void laneHasRoom(Lane lane);
+  }
+
+  private final Channel channel;
+  private final LaneOptions options;
+  private final Scheduler scheduler;
+  private final Host host;
+  private final ThreadPoolExecutor executor;
+  private final ChannelContext context;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final WeightedQueue<WorkItem> queue = new WeightedQueue<>(WorkItem::priority);
+  private int inFlight;
+  private CircuitState circuit = CircuitState.CLOSED;
+  private int openings;
+  private WorkItem probe;
+  private Scheduler.Scheduled probeTimer;
+  private boolean closed;
+  private volatile boolean backlog;
+  private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+  /** Items bound for this lane that wait in the intake: counted so claims do not overshoot. */
+  private final java.util.concurrent.atomic.AtomicInteger incoming =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private final Map<Outcome, LongAdder> attempts = new EnumMap<>(Outcome.class);
+  private final Map<DeliveryState, LongAdder> finished = new EnumMap<>(DeliveryState.class);
+
+  Lane(Channel channel, LaneOptions options, Scheduler scheduler, ThreadFactoryNamer threads,
+      ContextFactory contexts, Host host) {
+    this.channel = channel;
+    this.options = options;
+    this.scheduler = scheduler;
+    this.host = host;
+    this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.named("notify-" + channel.name()));
+    this.context = contexts.create(channel.name(), executor);
+    for (Outcome o : Outcome.values()) {
+      attempts.put(o, new LongAdder());
+    }
+    for (DeliveryState s : DeliveryState.values()) {
+      finished.put(s, new LongAdder());
+    }
+  }
+
+  /** Makes a channel's context once the lane's executor exists. */
+  interface ContextFactory {
+    ChannelContext create(String channelName, ThreadPoolExecutor executor);
+  }
+
+  String name() {
+    return channel.name();
+  }
+
+  Channel channel() {
+    return channel;
+  }
+
+  ChannelContext context() {
+    return context;
+  }
+
+  /** @return false when the queue is full or the circuit is open: the caller parks the work */
+  boolean offer(WorkItem item) {
+    lock.lock();
+    try {
+      if (closed || circuit == CircuitState.OPEN || queue.size() >= options.queueCapacity()) {
+        backlog = true;
+        return false;
+      }
+      queue.add(item);
+    } finally {
+      lock.unlock();
+    }
+    pump();
+    return true;
+  }
+
+  /** Puts back an item that was in flight (channel unavailable), ahead of the rest. */
+  void requeue(WorkItem item) {
+    lock.lock();
+    try {
+      queue.addFirst(item);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** @return how many more items the lane accepts now */
+  int room() {
+    lock.lock();
+    try {
+      if (closed) {
+        return 0;
+      }
+      switch (circuit) {
+        case OPEN:
+          return 0;
+        case HALF_OPEN:
+          return queue.isEmpty() && probe == null ? 1 : 0;
+        default:
+          return Math.max(0, options.queueCapacity() - queue.size() - incoming.get());
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** An item for this lane entered the intake. */
+  void expectIncoming() {
+    incoming.incrementAndGet();
+  }
+
+  /** An item for this lane left the intake (offered, expired or dropped). */
+  void arrived() {
+    incoming.decrementAndGet();
+  }
+
+  boolean backlog() {
+    return backlog;
+  }
+
+  void clearBacklog() {
+    backlog = false;
+  }
+
+  void pump() {
+    if (pumpScheduled.compareAndSet(false, true)) {
+      execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    pumpScheduled.set(false);
+    while (true) {
+      WorkItem item;
+      lock.lock();
+      try {
+        if (closed || !mayStartLocked()) {
+          return;
+        }
+        item = queue.poll();
+        if (item == null) {
+          return;
+        }
+        inFlight++;
+        if (circuit == CircuitState.HALF_OPEN) {
+          probe = item;
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (backlog) {
+        host.laneHasRoom(this);
+      }
+      start(item);
+    }
+  }
+
+  private boolean mayStartLocked() {
+    switch (circuit) {
+      case OPEN:
+        return false;
+      case HALF_OPEN:
+        return probe == null && inFlight < options.maxInFlight();
+      default:
+        return inFlight < options.maxInFlight();
+    }
+  }
+
+  private void start(WorkItem item) {
+    if (item.hasLeft() || !host.markSending(this, item)) {
+      afterSend(item);
+      return;
+    }
+    CompletionStage<DeliveryResult> stage;
+    try {
+      stage = channel.send(new Delivery(item.deliveryId(), item.attemptCount() + 1, item.message()),
+          context);
+      if (stage == null) {
+        stage = CompletableFuture.failedFuture(
+            new NullPointerException(channel.getClass().getName() + ".send returned null"));
+      }
+    } catch (RuntimeException | Error e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    // Providers complete on their own I/O threads (Netty event loops): hop back to this lane.
+    stage.whenComplete((result, error) -> execute(() -> complete(item, result, error)));
+  }
+
+  private void complete(WorkItem item, DeliveryResult result, Throwable error) {
+    try {
+      host.onResult(this, item, result, error);
+    } catch (RuntimeException e) {
+      LOG.error("handling the result of {} failed; its lease will expire and it will be retried",
+          item, e);
+    } finally {
+      boolean wasProbe;
+      lock.lock();
+      try {
+        wasProbe = probe == item;
+        if (wasProbe) {
+          probe = null;
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (result instanceof DeliveryResult.ChannelUnavailable) {
+        trip((DeliveryResult.ChannelUnavailable) result);
+      } else if (wasProbe) {
+        close("probe answered: " + (result != null ? result.getClass().getSimpleName() : "error"));
+      }
+      afterSend(item);
+    }
+  }
+
+  private void afterSend(WorkItem item) {
+    lock.lock();
+    try {
+      inFlight--;
+    } finally {
+      lock.unlock();
+    }
+    pump();
+  }
+
+  /** Opens the circuit (or re-opens it after a failed probe) and schedules the next probe. */
+  void trip(DeliveryResult.ChannelUnavailable cause) {
+    boolean paused;
+    Duration delay;
+    lock.lock();
+    try {
+      if (closed || circuit == CircuitState.OPEN) {
+        return;
+      }
+      paused = circuit == CircuitState.CLOSED;
+      circuit = CircuitState.OPEN;
+      openings++;
+      delay = probeDelay(cause, openings);
+      if (probeTimer != null) {
+        probeTimer.cancel();
+      }
+      probeTimer = scheduler.schedule(this::halfOpen, delay);
+    } finally {
+      lock.unlock();
+    }
+    LOG.warn("channel {} unavailable ({}); lane paused, next probe in {}", name(), cause.reason(),
+        delay);
+    if (paused) {
+      host.onCircuit(this, true, cause.reason());
+    }
+  }
+
+  static Duration probeDelay(DeliveryResult.ChannelUnavailable cause, int openings) {
+    if (cause.retryAfter() != null && !cause.retryAfter().isNegative()) {
+      return cause.retryAfter().compareTo(PROBE_MAX) > 0 ? PROBE_MAX : cause.retryAfter();
+    }
+    if (cause.configurationError()) {
+      return PROBE_MAX;
+    }
+    int shift = Math.min(openings - 1, 20);
+    Duration d = PROBE_BASE.multipliedBy(1L << shift);
+    return d.compareTo(PROBE_MAX) > 0 ? PROBE_MAX : d;
+  }
+
+  private void halfOpen() {
+    lock.lock();
+    try {
+      if (closed || circuit != CircuitState.OPEN) {
+        return;
+      }
+      circuit = CircuitState.HALF_OPEN;
+      probeTimer = null;
+    } finally {
+      lock.unlock();
+    }
+    pump();
+    host.laneHasRoom(this);
+  }
+
+  /** Closes the circuit: after a successful probe, or by hand. */
+  void close(String reason) {
+    lock.lock();
+    try {
+      if (closed || circuit == CircuitState.CLOSED) {
+        return;
+      }
+      circuit = CircuitState.CLOSED;
+      openings = 0;
+      if (probeTimer != null) {
+        probeTimer.cancel();
+        probeTimer = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+    host.onCircuit(this, false, reason);
+    pump();
+    host.laneHasRoom(this);
+  }
+
+  void count(Outcome outcome) {
+    attempts.get(outcome).increment();
+  }
+
+  void count(DeliveryState terminal) {
+    finished.get(terminal).increment();
+  }
+
+  ClientStats.LaneStats stats() {
+    lock.lock();
+    try {
+      Map<Outcome, Long> a = new EnumMap<>(Outcome.class);
+      attempts.forEach((k, v) -> a.put(k, v.sum()));
+      Map<DeliveryState, Long> f = new EnumMap<>(DeliveryState.class);
+      finished.forEach((k, v) -> f.put(k, v.sum()));
+      return new ClientStats.LaneStats(queue.sizes(), inFlight, circuit, a, f);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  CircuitState circuit() {
+    lock.lock();
+    try {
+      return circuit;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int inFlight() {
+    lock.lock();
+    try {
+      return inFlight;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops taking work and hands back what is queued (not what is in flight). */
+  List<WorkItem> stop() {
+    List<WorkItem> rest = new ArrayList<>();
+    lock.lock();
+    try {
+      closed = true;
+      queue.drainTo(rest::add);
+      if (probeTimer != null) {
+        probeTimer.cancel();
+      }
+    } finally {
+      lock.unlock();
+    }
+    return rest;
+  }
+
+  void shutdownExecutor(long timeoutNanos) throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(timeoutNanos, TimeUnit.NANOSECONDS)) {
+      executor.shutdownNow();
+    }
+  }
+
+  private void execute(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("lane {} is shut down; its claims stay in the log", name());
+    }
+  }
+}

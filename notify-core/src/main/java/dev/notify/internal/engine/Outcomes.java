@@ -1,0 +1,236 @@
+package dev.notify.internal.engine;
+
+import dev.notify.Attempt;
+import dev.notify.DeliveryState;
+import dev.notify.Outcome;
+import dev.notify.RetryPolicy;
+import dev.notify.spi.DeliveryResult;
+import dev.notify.spi.DeliveryUpdate;
+import dev.notify.spi.EventType;
+import dev.notify.spi.NotificationLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what happens to a held delivery into fenced log transitions, listener events, counters and
+ * retry timers. Every path that ends a delivery's stay in memory goes through here.
+ */
+final class Outcomes implements Lane.Host {
+  private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
+
+  private final NotificationLog log;
+  private final Memory memory;
+  private final Completions completions;
+  private final Listeners listeners;
+  private final Clock clock;
+  private final Function<String, RetryPolicy> retryPolicies;
+  private final Latency latency;
+  private final Wakeups wakeups;
+
+  /** Asks for a claim pass now or at a later time. */
+  interface Wakeups {
+    void now();
+
+    void after(Duration delay);
+  }
+
+  Outcomes(NotificationLog log, Memory memory, Completions completions, Listeners listeners,
+      Clock clock, Function<String, RetryPolicy> retryPolicies, Latency latency, Wakeups wakeups) {
+    this.log = log;
+    this.memory = memory;
+    this.completions = completions;
+    this.listeners = listeners;
+    this.clock = clock;
+    this.retryPolicies = retryPolicies;
+    this.latency = latency;
+    this.wakeups = wakeups;
+  }
+
+  @Override
+  public boolean markSending(Lane lane, WorkItem item) {
+    Instant now = clock.instant();
+    Optional<Instant> expires = item.notification().expiresAt();
+    if (expires.isPresent() && !now.isBefore(expires.get())) {
+      expired(lane, item);
+      return false;
+    }
+    if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.sending(now))) {
+      return true;
+    }
+    lost(item);
+    return false;
+  }
+
+  @Override
+  public void onResult(Lane lane, WorkItem item, DeliveryResult result, Throwable error) {
+    Instant now = clock.instant();
+    int number = item.attemptCount() + 1;
+    WorkItemView view = WorkItemView.of(item);
+    if (error != null || result == null) {
+      String reason = error != null ? describe(error) : "channel returned a null result";
+      retryOrDie(lane, item, new Attempt(number, now, Outcome.ERROR, reason, null), null);
+      return;
+    }
+    if (result instanceof DeliveryResult.Sent) {
+      String pid = ((DeliveryResult.Sent) result).providerMessageId();
+      Attempt a = new Attempt(number, now, Outcome.SENT, null, pid);
+      if (apply(item, DeliveryUpdate.sent(a))) {
+        lane.count(Outcome.SENT);
+        lane.count(DeliveryState.SENT);
+        Instant start = item.notification().sendAt().filter(s -> s.isAfter(item.acceptedAt()))
+            .orElse(item.acceptedAt());
+        latency.record(Duration.between(start, now));
+        memory.leave(item);
+        listeners.delivery(EventType.SENT, view, number, pid, null);
+        completions.check(item.notificationId());
+      }
+    } else if (result instanceof DeliveryResult.Retryable) {
+      DeliveryResult.Retryable r = (DeliveryResult.Retryable) result;
+      retryOrDie(lane, item, new Attempt(number, now, Outcome.RETRYABLE, r.reason(), null),
+          r.retryAfter());
+    } else if (result instanceof DeliveryResult.Permanent) {
+      String reason = ((DeliveryResult.Permanent) result).reason();
+      fail(lane, item, new Attempt(number, now, Outcome.PERMANENT, reason, null), reason, () -> { });
+    } else if (result instanceof DeliveryResult.AddressInvalid) {
+      DeliveryResult.AddressInvalid r = (DeliveryResult.AddressInvalid) result;
+      fail(lane, item, new Attempt(number, now, Outcome.ADDRESS_INVALID, r.reason(), null),
+          "address invalid: " + r.reason(),
+          () -> listeners.addressInvalid(view, number, r.reason(), r.invalidatedAt()));
+    } else if (result instanceof DeliveryResult.OptedOut) {
+      String reason = ((DeliveryResult.OptedOut) result).reason();
+      fail(lane, item, new Attempt(number, now, Outcome.OPTED_OUT, reason, null),
+          "recipient opted out: " + reason,
+          () -> listeners.delivery(EventType.OPTED_OUT, view, number, reason, null));
+    } else {
+      DeliveryResult.ChannelUnavailable r = (DeliveryResult.ChannelUnavailable) result;
+      Attempt a = new Attempt(number, now, Outcome.CHANNEL_UNAVAILABLE, r.reason(), null);
+      lane.count(Outcome.CHANNEL_UNAVAILABLE);
+      if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.channelUnavailable(a))) {
+        lane.requeue(item);
+      } else {
+        lost(item);
+      }
+    }
+  }
+
+  private void retryOrDie(Lane lane, WorkItem item, Attempt attempt, Duration retryAfter) {
+    lane.count(attempt.outcome());
+    RetryPolicy policy = retryPolicies.apply(item.channel());
+    WorkItemView view = WorkItemView.of(item);
+    if (attempt.number() >= policy.maxAttempts()) {
+      String reason = "gave up after " + attempt.number() + " attempts: " + attempt.error();
+      if (apply(item, DeliveryUpdate.failed(DeliveryState.DEAD, attempt, reason))) {
+        lane.count(DeliveryState.DEAD);
+        memory.leave(item);
+        listeners.delivery(EventType.DEAD, view, attempt.number(), reason, null);
+        completions.check(item.notificationId());
+      }
+      return;
+    }
+    Duration delay = policy.delayAfter(attempt.number(), Optional.ofNullable(retryAfter));
+    Instant due = attempt.at().plus(delay);
+    Optional<Instant> expires = item.notification().expiresAt();
+    if (expires.isPresent() && !due.isBefore(expires.get())) {
+      expire(lane, item, attempt);
+      return;
+    }
+    if (apply(item, DeliveryUpdate.retryScheduled(attempt, due))) {
+      memory.leave(item);
+      wakeups.after(delay);
+      listeners.delivery(EventType.RETRY_SCHEDULED, view, attempt.number(), attempt.error(), due);
+    }
+  }
+
+  private boolean fail(Lane lane, WorkItem item, Attempt attempt, String reason,
+      Runnable extraEvent) {
+    lane.count(attempt.outcome());
+    if (apply(item, DeliveryUpdate.failed(DeliveryState.FAILED, attempt, reason))) {
+      lane.count(DeliveryState.FAILED);
+      memory.leave(item);
+      extraEvent.run();
+      listeners.delivery(EventType.FAILED, WorkItemView.of(item), attempt.number(), reason, null);
+      completions.check(item.notificationId());
+      return true;
+    }
+    return false;
+  }
+
+  private void expire(Lane lane, WorkItem item, Attempt attempt) {
+    String reason = "expired at " + item.notification().expiresAt().orElseThrow()
+        + " before the next attempt";
+    DeliveryUpdate u = new DeliveryUpdate(DeliveryState.EXPIRED, attempt, true, null, true, reason,
+        null, attempt.at());
+    if (apply(item, u)) {
+      lane.count(DeliveryState.EXPIRED);
+      memory.leave(item);
+      listeners.delivery(EventType.EXPIRED, WorkItemView.of(item), attempt.number(), reason, null);
+      completions.check(item.notificationId());
+    }
+  }
+
+  /** At dispatch: the notification's expiry passed while it waited. */
+  void expired(Lane lane, WorkItem item) {
+    String reason = "expired at " + item.notification().expiresAt().orElseThrow();
+    if (apply(item, DeliveryUpdate.ended(DeliveryState.EXPIRED, reason, clock.instant()))) {
+      lane.count(DeliveryState.EXPIRED);
+      memory.leave(item);
+      listeners.delivery(EventType.EXPIRED, WorkItemView.of(item), 0, reason, null);
+      completions.check(item.notificationId());
+    }
+  }
+
+  /** No room in the lane: back to the log, due now, for a later claim. */
+  void park(WorkItem item) {
+    Instant now = clock.instant();
+    memory.markBacklog();
+    if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.released(now, now))) {
+      memory.leave(item);
+    } else {
+      lost(item);
+    }
+  }
+
+  /** Shutdown: back to the log, due now, for the next start or another instance. */
+  void release(WorkItem item) {
+    Instant now = clock.instant();
+    log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.released(now, now));
+    memory.leave(item);
+  }
+
+  @Override
+  public void onCircuit(Lane lane, boolean paused, String reason) {
+    listeners.lane(paused ? EventType.LANE_PAUSED : EventType.LANE_RESUMED, lane.name(), reason);
+  }
+
+  @Override
+  public void laneHasRoom(Lane lane) {
+    wakeups.now();
+  }
+
+  private boolean apply(WorkItem item, DeliveryUpdate update) {
+    if (log.transition(item.deliveryId(), item.fence(), update)) {
+      return true;
+    }
+    lost(item);
+    return false;
+  }
+
+  /** The claim was taken over (lease expired) or cancelled: someone else owns it now. */
+  private void lost(WorkItem item) {
+    if (memory.leave(item)) {
+      LOG.debug("claim on {} lost (cancelled or taken over); dropped from memory", item);
+      completions.check(item.notificationId());
+    }
+  }
+
+  private static String describe(Throwable t) {
+    Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+        ? t.getCause() : t;
+    return c.getClass().getSimpleName() + (c.getMessage() != null ? ": " + c.getMessage() : "");
+  }
+}

@@ -1,0 +1,171 @@
+package dev.notify.internal.engine;
+
+import dev.notify.ChannelType;
+import dev.notify.InvalidNotificationException;
+import dev.notify.Notification;
+import dev.notify.Recipient;
+import dev.notify.Target;
+import dev.notify.spi.Channel;
+import dev.notify.spi.OutboundMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything {@code send} checks before anything is stored, and the expansion of a notification to
+ * deliveries (one per channel × direct address).
+ */
+final class Planner {
+  private final Map<String, Channel> channels;
+  private final Map<ChannelType, String> defaults;
+  private final int maxDataBytes;
+
+  /** One delivery to create. */
+  record Planned(String channel, Recipient.Address address) {
+  }
+
+  Planner(Map<String, Channel> channels, Map<ChannelType, String> defaults, int maxDataBytes) {
+    this.channels = channels;
+    this.defaults = defaults;
+    this.maxDataBytes = maxDataBytes;
+  }
+
+  /** @throws InvalidNotificationException naming the field and the rule */
+  List<Planned> plan(Notification n, Instant now) {
+    List<Target> targets = resolveTargets(n.targets());
+    if (n.recipients().isEmpty()) {
+      throw new InvalidNotificationException("recipients", "must name at least one recipient");
+    }
+    if (n.content().isEmpty()) {
+      throw new InvalidNotificationException("content",
+          "must have a title, body, data, subject, text or html");
+    }
+    int dataBytes = 0;
+    for (Map.Entry<String, String> e : n.content().data().entrySet()) {
+      dataBytes += e.getKey().getBytes(StandardCharsets.UTF_8).length
+          + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+    }
+    if (dataBytes > maxDataBytes) {
+      throw new InvalidNotificationException("content.data",
+          "must be at most " + maxDataBytes + " bytes (keys and values, UTF-8), was " + dataBytes);
+    }
+    checkTimes(n, now);
+
+    Set<Planned> planned = new LinkedHashSet<>();
+    boolean[] targetUsed = new boolean[targets.size()];
+    for (int i = 0; i < n.recipients().size(); i++) {
+      Recipient r = n.recipients().get(i);
+      String field = "recipients[" + i + "]";
+      if (!(r instanceof Recipient.Address)) {
+        throw new InvalidNotificationException(field, r.key().split(":")[0]
+            + " recipients need a RecipientDirectory, and none is configured; send to direct"
+            + " addresses or configure a directory");
+      }
+      Recipient.Address address = (Recipient.Address) r;
+      List<String> reached = new ArrayList<>();
+      if (targets.isEmpty()) {
+        String name = defaults.get(address.type());
+        if (name == null) {
+          throw new InvalidNotificationException(field, "no channel of type " + address.type()
+              + " is configured; configured channels: " + channels.keySet());
+        }
+        reached.add(name);
+      } else {
+        for (int t = 0; t < targets.size(); t++) {
+          String name = channelFor(targets.get(t), address.type());
+          if (name != null) {
+            reached.add(name);
+            targetUsed[t] = true;
+          }
+        }
+        if (reached.isEmpty()) {
+          throw new InvalidNotificationException(field, "a " + address.type()
+              + " address is not reachable through the targets " + targets);
+        }
+      }
+      for (String name : reached) {
+        Planned p = new Planned(name, address);
+        if (planned.add(p)) {
+          validate(channels.get(name), n, address, field);
+        }
+      }
+    }
+    for (int t = 0; t < targets.size(); t++) {
+      if (!targetUsed[t]) {
+        throw new InvalidNotificationException("targets[" + t + "]",
+            targets.get(t) + " reaches none of the recipients");
+      }
+    }
+    return List.copyOf(planned);
+  }
+
+  private List<Target> resolveTargets(List<Target> given) {
+    List<Target> resolved = new ArrayList<>(given.size());
+    for (int t = 0; t < given.size(); t++) {
+      Target target = given.get(t);
+      String field = "targets[" + t + "]";
+      if (target instanceof Target.Named) {
+        Channel ch = channels.get(((Target.Named) target).name());
+        if (ch == null) {
+          throw new InvalidNotificationException(field, "unknown channel '"
+              + ((Target.Named) target).name() + "'; configured channels: " + channels.keySet());
+        }
+        resolved.add(new Target.Named(ch.name(), ch.type()));
+      } else if (target instanceof Target.OfType) {
+        ChannelType type = ((Target.OfType) target).type();
+        if (!defaults.containsKey(type)) {
+          throw new InvalidNotificationException(field, "no channel of type " + type
+              + " is configured; configured channels: " + channels.keySet());
+        }
+        resolved.add(target);
+      } else {
+        String family = ((Target.OfFamily) target).family();
+        if (defaults.keySet().stream().noneMatch(type -> type.family().equals(family))) {
+          throw new InvalidNotificationException(field, "no channel of the " + family
+              + " family is configured; configured channels: " + channels.keySet());
+        }
+        resolved.add(target);
+      }
+    }
+    return resolved;
+  }
+
+  private String channelFor(Target target, ChannelType addressType) {
+    if (!target.reaches(addressType)) {
+      return null;
+    }
+    return target instanceof Target.Named ? ((Target.Named) target).name()
+        : defaults.get(addressType);
+  }
+
+  private static void checkTimes(Notification n, Instant now) {
+    if (n.expiresAt().isPresent()) {
+      Instant expires = n.expiresAt().get();
+      if (!expires.isAfter(now)) {
+        throw new InvalidNotificationException("expiresAt",
+            "is not in the future (expiresAt=" + expires + ", now=" + now + ")");
+      }
+      if (n.sendAt().isPresent() && !expires.isAfter(n.sendAt().get())) {
+        throw new InvalidNotificationException("expiresAt", "must be after sendAt (sendAt="
+            + n.sendAt().get() + ", expiresAt=" + expires + ")");
+      }
+    }
+  }
+
+  private static void validate(Channel channel, Notification n, Recipient.Address address,
+      String field) {
+    OutboundMessage m = new OutboundMessage(n.id(), address, n.content(), n.priority(),
+        n.category().orElse(null), n.expiresAt().orElse(null), n.options(), n.metadata());
+    try {
+      channel.validate(m);
+    } catch (InvalidNotificationException e) {
+      String f = e.field().startsWith("address") ? field + e.field().substring("address".length())
+          : e.field();
+      throw new InvalidNotificationException(f, "(channel '" + channel.name() + "') " + e.rule());
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.notify.internal.engine;
+
+import dev.notify.Recipient;
+
+/** The identity of a delivery as events report it. */
+record WorkItemView(String notificationId, String deliveryId, String channel,
+    Recipient.Address address) {
+
+  static WorkItemView of(WorkItem item) {
+    return new WorkItemView(item.notificationId(), item.deliveryId(), item.channel(),
+        item.address());
+  }
+
+  static WorkItemView of(dev.notify.spi.DeliveryRecord d) {
+    return new WorkItemView(d.notificationId(), d.id(), d.channel(), d.address());
+  }
+}

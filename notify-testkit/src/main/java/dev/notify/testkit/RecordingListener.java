@@ -1,0 +1,92 @@
+package dev.notify.testkit;
+
+import dev.notify.spi.EventType;
+import dev.notify.spi.NotificationEvent;
+import dev.notify.spi.NotificationListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps every event and lets a test wait for them with a deadline. Thread-safe.
+ *
+ * <pre>{@code
+ * RecordingListener events = new RecordingListener();
+ * ... .listener(events) ...
+ * events.await(EventType.RETRY_SCHEDULED, 2, Duration.ofSeconds(5));
+ * }</pre>
+ */
+public final class RecordingListener implements NotificationListener {
+  private final List<NotificationEvent> events = new ArrayList<>();
+
+  @Override
+  public void onEvent(NotificationEvent event) {
+    synchronized (events) {
+      events.add(event);
+      events.notifyAll();
+    }
+  }
+
+  /** @return every event so far, in order */
+  public List<NotificationEvent> events() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
+  /** @return the events of one type so far */
+  public List<NotificationEvent> events(EventType type) {
+    synchronized (events) {
+      return events.stream().filter(e -> e.type() == type).toList();
+    }
+  }
+
+  /** @return the number of events of one type so far */
+  public int count(EventType type) {
+    return events(type).size();
+  }
+
+  /**
+   * Waits until at least {@code count} events of a type have arrived.
+   *
+   * @return those events
+   * @throws AssertionError if they do not arrive within the timeout
+   */
+  public List<NotificationEvent> await(EventType type, int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (events) {
+      while (true) {
+        List<NotificationEvent> matching =
+            events.stream().filter(e -> e.type() == type).toList();
+        if (matching.size() >= count) {
+          return matching;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("expected " + count + " " + type + " events within " + timeout
+              + ", got " + matching.size() + "; all events: " + summary());
+        }
+        try {
+          events.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted while waiting for " + type, e);
+        }
+      }
+    }
+  }
+
+  private String summary() {
+    StringBuilder sb = new StringBuilder();
+    int shown = 0;
+    for (NotificationEvent e : events) {
+      if (shown++ == 40) {
+        sb.append(" …");
+        break;
+      }
+      sb.append(' ').append(e.type()).append('(').append(e.deliveryId() != null ? e.deliveryId()
+          : e.channel()).append(')');
+    }
+    return sb.toString();
+  }
+}

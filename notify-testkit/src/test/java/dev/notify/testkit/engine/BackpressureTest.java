@@ -1,0 +1,129 @@
+package dev.notify.testkit.engine;
+
+import static dev.notify.testkit.engine.Fixtures.EMAIL;
+import static dev.notify.testkit.engine.Fixtures.WAIT;
+import static dev.notify.testkit.engine.Fixtures.email;
+import static dev.notify.testkit.engine.Fixtures.finalStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.notify.Backpressure;
+import dev.notify.InMemoryNotificationLog;
+import dev.notify.LaneOptions;
+import dev.notify.NotificationClient;
+import dev.notify.QueueFullException;
+import dev.notify.SendReceipt;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.EventType;
+import dev.notify.testkit.RecordingChannel;
+import dev.notify.testkit.RecordingListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class BackpressureTest {
+
+  @Test
+  void rejectOnAFullQueueStoresNothingAndLeavesTheIdFree() {
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build().hold();
+    try (NotificationClient client = NotificationClient.builder().channel(channel).capacity(2)
+        .backpressure(Backpressure.reject()).build()) {
+      client.send(email("a", "a@example.com"));
+      client.send(email("b", "b@example.com"));
+
+      assertThatThrownBy(() -> client.send(email("c", "c@example.com")))
+          .isInstanceOf(QueueFullException.class)
+          .hasMessageContaining("REJECT");
+      assertThat(client.status("c")).isEmpty();
+
+      channel.release();
+      Fixtures.await("memory is free", () -> client.stats().inMemory() == 0);
+      SendReceipt retried = client.send(email("c", "c@example.com"));
+      assertThat(retried.duplicate()).isFalse();
+      assertThat(finalStatus(retried).isSent()).isTrue();
+    }
+  }
+
+  @Test
+  void blockWaitsForRoomAndGivesUpAfterItsTimeout() throws Exception {
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build().hold();
+    try (NotificationClient client = NotificationClient.builder().channel(channel).capacity(1)
+        .backpressure(Backpressure.block(Duration.ofMillis(50))).build()) {
+      client.send(email("a", "a@example.com"));
+      assertThatThrownBy(() -> client.send(email("b", "b@example.com")))
+          .isInstanceOf(QueueFullException.class)
+          .hasMessageContaining("BLOCK");
+      assertThat(client.status("b")).isEmpty();
+      channel.release();
+    }
+    RecordingChannel slow = RecordingChannel.builder("email").type(EMAIL).build().hold();
+    try (NotificationClient client = NotificationClient.builder().channel(slow).capacity(1)
+        .backpressure(Backpressure.block(WAIT)).build()) {
+      client.send(email("a", "a@example.com"));
+      CompletableFuture<SendReceipt> blocked = client.sendAsync(email("b", "b@example.com"));
+      slow.awaitSends(1, WAIT);
+      assertThat(blocked).isNotDone();
+      slow.release();
+      assertThat(finalStatus(blocked.get()).isSent()).isTrue();
+    }
+  }
+
+  @Test
+  void spillKeepsEverythingWhenTenTimesTheCapacityIsSent() {
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build();
+    RecordingListener events = new RecordingListener();
+    try (NotificationClient client = NotificationClient.builder().channel(channel).capacity(100)
+        .lane("email", LaneOptions.ofDefaults().withQueueCapacity(20).withMaxInFlight(8))
+        .backpressure(Backpressure.spill()).listener(events).build()) {
+      List<SendReceipt> receipts = new ArrayList<>();
+      for (int i = 0; i < 1_000; i++) {
+        receipts.add(client.send(email("spill-" + i, "user" + i + "@example.com")));
+      }
+      events.await(EventType.SENT, 1_000, WAIT);
+      for (SendReceipt r : receipts) {
+        assertThat(finalStatus(r).isSent()).isTrue();
+      }
+      Set<String> sentIds = new HashSet<>();
+      for (Delivery d : channel.sends()) {
+        assertThat(sentIds.add(d.id())).as("sent once: %s", d.id()).isTrue();
+      }
+      assertThat(sentIds).hasSize(1_000);
+    }
+  }
+
+  @Test
+  void spillRejectsWhenTheLogItselfIsFull() {
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build().hold();
+    InMemoryNotificationLog log = InMemoryNotificationLog.builder().maxNotifications(5).build();
+    try (NotificationClient client = NotificationClient.builder().channel(channel).capacity(1)
+        .log(log).backpressure(Backpressure.spill()).build()) {
+      for (int i = 0; i < 5; i++) {
+        client.send(email("s-" + i, "u" + i + "@example.com"));
+      }
+      assertThatThrownBy(() -> client.send(email("s-5", "u5@example.com")))
+          .isInstanceOf(QueueFullException.class)
+          .hasMessageContaining("log is full");
+      assertThat(client.status("s-5")).isEmpty();
+      channel.release();
+    }
+  }
+
+  @Test
+  void batchOverTheFreeRoomIsRejectedWhole() {
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build().hold();
+    try (NotificationClient client = NotificationClient.builder().channel(channel).capacity(3)
+        .build()) {
+      client.send(email("a", "a@example.com"));
+      assertThatThrownBy(() -> client.sendAll(List.of(email("b", "b@example.com"),
+          email("c", "c@example.com"), email("d", "d@example.com"))))
+          .isInstanceOf(QueueFullException.class);
+      assertThat(client.status("b")).isEmpty();
+      assertThat(client.status("c")).isEmpty();
+      channel.release();
+    }
+  }
+}

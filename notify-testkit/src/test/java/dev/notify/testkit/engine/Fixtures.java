@@ -1,0 +1,61 @@
+package dev.notify.testkit.engine;
+
+import dev.notify.ChannelType;
+import dev.notify.Notification;
+import dev.notify.NotificationStatus;
+import dev.notify.Priority;
+import dev.notify.Recipient;
+import dev.notify.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** Shared values and helpers for the engine's behaviour tests. */
+final class Fixtures {
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  static final Duration WAIT = Duration.ofSeconds(10);
+  static final ChannelType EMAIL = ChannelType.EMAIL;
+
+  private Fixtures() {
+  }
+
+  /** Retries at exactly 1 s, 2 s, 4 s … (no jitter), up to {@code maxAttempts}. */
+  static RetryPolicy exponential(int maxAttempts) {
+    return RetryPolicy.builder().maxAttempts(maxAttempts).baseDelay(Duration.ofSeconds(1))
+        .maxDelay(Duration.ofMinutes(1)).jitter(false).build();
+  }
+
+  static Notification email(String id, String address) {
+    return Notification.builder().id(id).to(Recipient.email(address)).subject("Hello")
+        .text("Hi there").build();
+  }
+
+  static Notification email(String id, String address, Priority priority) {
+    return email(id, address).toBuilder().priority(priority).build();
+  }
+
+  /** Waits for a condition with a deadline; fails with {@code what} if it does not hold in time. */
+  static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.onSpinWait();
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  static NotificationStatus finalStatus(dev.notify.SendReceipt receipt) {
+    try {
+      return receipt.completion().get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("notification " + receipt.id() + " did not finish", e);
+    }
+  }
+}

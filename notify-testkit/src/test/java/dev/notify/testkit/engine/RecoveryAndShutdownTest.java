@@ -1,0 +1,166 @@
+package dev.notify.testkit.engine;
+
+import static dev.notify.testkit.engine.Fixtures.EMAIL;
+import static dev.notify.testkit.engine.Fixtures.T0;
+import static dev.notify.testkit.engine.Fixtures.WAIT;
+import static dev.notify.testkit.engine.Fixtures.email;
+import static dev.notify.testkit.engine.Fixtures.finalStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.notify.DeliveryState;
+import dev.notify.InMemoryNotificationLog;
+import dev.notify.LaneOptions;
+import dev.notify.Notification;
+import dev.notify.NotificationClient;
+import dev.notify.Priority;
+import dev.notify.Recipient;
+import dev.notify.SendReceipt;
+import dev.notify.spi.DeliveryRecord;
+import dev.notify.spi.EventType;
+import dev.notify.spi.NotificationRecord;
+import dev.notify.testkit.ManualTime;
+import dev.notify.testkit.RecordingChannel;
+import dev.notify.testkit.RecordingListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecoveryAndShutdownTest {
+
+  private static NotificationRecord claimedBy(String id, String owner, Instant leaseUntil,
+      DeliveryState state) {
+    Notification n = email(id, id + "@example.com");
+    DeliveryRecord d = DeliveryRecord.create(id + "/1", id, "email",
+        Recipient.email(id + "@example.com"), Priority.NORMAL, state, T0.minusSeconds(60), owner,
+        leaseUntil, T0.minusSeconds(60));
+    return new NotificationRecord(n, "hash-" + id, T0.minusSeconds(60), List.of(d));
+  }
+
+  @Test
+  void recoveryTakesBackExpiredLeasesOnly() {
+    InMemoryNotificationLog log = InMemoryNotificationLog.create();
+    log.append(claimedBy("live", "other-instance", T0.plus(Duration.ofMinutes(5)),
+        DeliveryState.QUEUED));
+    log.append(claimedBy("orphan", "dead-instance", T0.minusSeconds(1), DeliveryState.SENDING));
+    ManualTime time = ManualTime.startingAt(T0);
+    RecordingListener events = new RecordingListener();
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build();
+    try (NotificationClient client = NotificationClient.builder().channel(channel).log(log)
+        .clock(time.clock()).scheduler(time).listener(events).build()) {
+      assertThat(events.await(EventType.SENT, 1, WAIT).get(0).notificationId())
+          .isEqualTo("orphan");
+      time.advance(Duration.ofMinutes(4));
+      assertThat(client.status("live").orElseThrow().deliveries().get(0).state())
+          .isEqualTo(DeliveryState.QUEUED);
+      assertThat(channel.sends()).extracting(d -> d.message().notificationId())
+          .containsExactly("orphan");
+
+      time.advance(Duration.ofMinutes(1));
+      assertThat(events.await(EventType.SENT, 2, WAIT).get(1).notificationId()).isEqualTo("live");
+    } finally {
+      time.close();
+    }
+  }
+
+  @Test
+  void aRestartOnTheSameLogDeliversWhatTheFirstInstanceLeftBehind() {
+    InMemoryNotificationLog log = InMemoryNotificationLog.create();
+    ManualTime time = ManualTime.startingAt(T0);
+    RecordingChannel stuck = RecordingChannel.builder("email").type(EMAIL).build().hold();
+    NotificationClient first = NotificationClient.builder().channel(stuck).log(log)
+        .clock(time.clock()).scheduler(time)
+        .lane("email", LaneOptions.ofDefaults().withMaxInFlight(1)).build();
+    for (int i = 0; i < 3; i++) {
+      first.send(email("left-" + i, "u" + i + "@example.com"));
+    }
+    stuck.awaitSends(1, WAIT);
+    assertThat(first.shutdown(Duration.ofMillis(50))).isFalse();
+    // The delivery in flight keeps its lease; the two that never started went back to the log.
+    assertThat(log.find("left-0").orElseThrow().deliveries().get(0).state())
+        .isEqualTo(DeliveryState.SENDING);
+    assertThat(log.find("left-1").orElseThrow().deliveries().get(0).owner()).isNull();
+
+    RecordingListener events = new RecordingListener();
+    RecordingChannel fresh = RecordingChannel.builder("email").type(EMAIL).build();
+    try (NotificationClient second = NotificationClient.builder().channel(fresh).log(log)
+        .clock(time.clock()).scheduler(time).listener(events).build()) {
+      events.await(EventType.SENT, 2, WAIT);
+      assertThat(fresh.sends()).extracting(d -> d.message().notificationId())
+          .containsExactlyInAnyOrder("left-1", "left-2");
+      time.advance(Duration.ofMinutes(5));
+      events.await(EventType.SENT, 3, WAIT);
+      assertThat(second.status("left-0").orElseThrow().isSent()).isTrue();
+    } finally {
+      stuck.release();
+      time.close();
+    }
+  }
+
+  @Test
+  void shutdownDrainsWorkInFlight() {
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL)
+        .latency(Duration.ofMillis(20)).build();
+    InMemoryNotificationLog log = InMemoryNotificationLog.create();
+    NotificationClient client = NotificationClient.builder().channel(channel).log(log).build();
+    List<SendReceipt> receipts = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      receipts.add(client.send(email("d-" + i, "u" + i + "@example.com")));
+    }
+    assertThat(client.shutdown(WAIT)).isTrue();
+    for (SendReceipt r : receipts) {
+      assertThat(log.find(r.id()).orElseThrow().deliveries().get(0).state())
+          .isEqualTo(DeliveryState.SENT);
+    }
+    assertThat(channel.isClosed()).isTrue();
+    assertThatThrownBy(() -> client.send(email("late", "x@example.com")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
+  }
+
+  @Test
+  void aListenerThatThrowsDoesNotStopDeliveryAndNoListenerRunsOnTheProvidersThread() {
+    List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+    RecordingChannel inner = RecordingChannel.builder("email").type(EMAIL).build();
+    // A provider that completes its futures on its own I/O thread, as Netty does.
+    java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(
+        r -> new Thread(r, "provider-io"));
+    dev.notify.spi.Channel async = new dev.notify.spi.Channel() {
+      @Override
+      public String name() {
+        return "email";
+      }
+
+      @Override
+      public dev.notify.ChannelType type() {
+        return EMAIL;
+      }
+
+      @Override
+      public void validate(dev.notify.spi.OutboundMessage m) {
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<dev.notify.spi.DeliveryResult> send(
+          dev.notify.spi.Delivery d, dev.notify.spi.ChannelContext ctx) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> inner.send(d, ctx).toCompletableFuture().join(), io);
+      }
+
+      @Override
+      public void close() {
+        io.shutdown();
+      }
+    };
+    try (NotificationClient client = NotificationClient.builder().channel(async)
+        .listener(e -> {
+          threads.add(Thread.currentThread().getName());
+          throw new IllegalStateException("listener bug");
+        }).build()) {
+      SendReceipt r = client.send(email("l-1", "ada@example.com"));
+      assertThat(finalStatus(r).isSent()).isTrue();
+    }
+    assertThat(threads).isNotEmpty().noneMatch(name -> name.startsWith("provider-io"));
+  }
+}
