@@ -75,7 +75,7 @@ class CircuitTest {
       assertThat(d.state()).isEqualTo(DeliveryState.SENT);
       // Sent once; any earlier attempt met the unavailable channel and did not count.
       assertThat(d.attempts()).extracting(Attempt::outcome).endsWith(Outcome.SENT)
-          .containsOnlyOnce(Outcome.SENT).containsOnly(Outcome.CHANNEL_UNAVAILABLE, Outcome.SENT);
+          .containsOnlyOnce(Outcome.SENT).isSubsetOf(Outcome.CHANNEL_UNAVAILABLE, Outcome.SENT);
     }
     assertThat(events.count(EventType.LANE_PAUSED)).isEqualTo(1);
     assertThat(circuit()).isEqualTo(CircuitState.CLOSED);

@@ -1,0 +1,102 @@
+package dev.notify.testkit.engine;
+
+import static dev.notify.testkit.engine.Fixtures.EMAIL;
+import static dev.notify.testkit.engine.Fixtures.T0;
+import static dev.notify.testkit.engine.Fixtures.WAIT;
+import static dev.notify.testkit.engine.Fixtures.email;
+import static dev.notify.testkit.engine.Fixtures.finalStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.notify.InMemoryNotificationLog;
+import dev.notify.LaneOptions;
+import dev.notify.NotificationClient;
+import dev.notify.NotificationStatus;
+import dev.notify.Recipient;
+import dev.notify.spi.Channel;
+import dev.notify.testkit.ManualTime;
+import dev.notify.testkit.RecordingChannel;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class DiscoveryAndHistoryTest {
+
+  private static Properties props(String... kv) {
+    Properties p = new Properties();
+    for (int i = 0; i < kv.length; i += 2) {
+      p.setProperty(kv[i], kv[i + 1]);
+    }
+    return p;
+  }
+
+  @Test
+  void channelsAreDiscoveredFromPropertiesAndExplicitOnesWin() {
+    RecordingChannel explicit = RecordingChannel.builder("mail").type(EMAIL).build();
+    try (NotificationClient client = NotificationClient.builder()
+        .discoverChannels(props("notify.channel.mail.provider", "recording",
+            "notify.channel.mail.type", "email",
+            "notify.channel.texts.provider", "recording",
+            "notify.channel.texts.type", "sms"))
+        .channel(explicit).build()) {
+      assertThat(client.channels()).extracting(Channel::name)
+          .containsExactlyInAnyOrder("mail", "texts");
+      assertThat(client.channels()).contains(explicit);
+      assertThat(finalStatus(client.send(email("d-1", "a@example.com"))).isSent()).isTrue();
+      assertThat(explicit.sendCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void discoveryErrorsNameTheProperty() {
+    assertThatThrownBy(() -> NotificationClient.builder()
+        .discoverChannels(props("notify.channel.x.provider", "nope")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("notify.channel.x.provider=nope").hasMessageContaining("recording");
+    assertThatThrownBy(() -> NotificationClient.builder()
+        .discoverChannels(props("notify.channel.x.type", "sms")))
+        .hasMessageContaining("notify.channel.x.provider is missing");
+  }
+
+  @Test
+  void historyListsARecipientsNotificationsNewestFirst() {
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build();
+    ManualTime time = ManualTime.startingAt(T0);
+    try (NotificationClient client = NotificationClient.builder().channel(channel)
+        .clock(time.clock()).scheduler(time).build()) {
+      for (int i = 0; i < 3; i++) {
+        finalStatus(client.send(email("h-" + i, "ada@example.com")));
+        time.advance(Duration.ofSeconds(1));
+      }
+      finalStatus(client.send(email("other", "bob@example.com")));
+      assertThat(client.history(Recipient.email("ada@example.com"), 2))
+          .extracting(NotificationStatus::id).containsExactly("h-2", "h-1");
+      assertThat(client.history(Recipient.email("nobody@example.com"), 5)).isEmpty();
+      assertThatThrownBy(() -> client.history(Recipient.email("ada@example.com"), 0))
+          .hasMessage("limit must be positive: 0");
+    } finally {
+      time.close();
+    }
+  }
+
+  @Test
+  void aLongSendKeepsItsClaimByRenewingTheLease() {
+    InMemoryNotificationLog log = InMemoryNotificationLog.create();
+    RecordingChannel slow = RecordingChannel.builder("email").type(EMAIL).build().hold();
+    ManualTime time = ManualTime.startingAt(T0);
+    try (NotificationClient client = NotificationClient.builder().channel(slow).log(log)
+        .clock(time.clock()).scheduler(time)
+        .lane("email", LaneOptions.ofDefaults().withMaxInFlight(1)).build()) {
+      client.send(email("slow", "ada@example.com"));
+      slow.awaitSends(1, WAIT);
+      time.advance(Duration.ofMinutes(12));
+      var d = log.find("slow").orElseThrow().deliveries().get(0);
+      assertThat(d.leaseUntil()).isAfter(time.now());
+      assertThat(slow.sendCount()).isEqualTo(1);
+      slow.release();
+      Fixtures.await("sent", () -> client.status("slow").orElseThrow().isSent());
+    } finally {
+      time.close();
+    }
+  }
+}
