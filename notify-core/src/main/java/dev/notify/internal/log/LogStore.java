@@ -1,0 +1,342 @@
+package dev.notify.internal.log;
+
+import dev.notify.DeliveryState;
+import dev.notify.Receipt;
+import dev.notify.spi.AppendResult;
+import dev.notify.spi.ClaimedDelivery;
+import dev.notify.spi.DeliveryRecord;
+import dev.notify.spi.DeliveryUpdate;
+import dev.notify.spi.Fence;
+import dev.notify.spi.LogFullException;
+import dev.notify.spi.NotificationRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The state of {@code dev.notify.InMemoryNotificationLog}: notifications, deliveries and every
+ * index, kept consistent by routing each delivery change through {@link #replace}. Every operation
+ * is O(log n) per delivery it touches; nothing scans the whole log.
+ *
+ * <p>Not thread-safe: the log calls it under one lock, which makes every operation atomic.
+ */
+public final class LogStore {
+  private static final String CANCELLED_REASON = "cancelled";
+
+  private final int maxNotifications;
+  private long nextSeq;
+
+  private final Map<String, StoredNotification> notifications = new HashMap<>();
+  private final Map<String, StoredDelivery> deliveries = new HashMap<>();
+  private final Map<String, ClaimQueue> queues = new HashMap<>();
+  private final Map<String, StoredDelivery> byProviderMessageId = new HashMap<>();
+  /** Recipient key → notifications by acceptance. */
+  private final Map<String, TreeMap<SeqKey, StoredNotification>> byRecipient = new HashMap<>();
+  /** DEAD deliveries by last change, all channels and per channel. */
+  private final TreeMap<SeqKey, StoredDelivery> dead = new TreeMap<>();
+  private final Map<String, TreeMap<SeqKey, StoredDelivery>> deadByChannel = new HashMap<>();
+  /** Finished notifications by acceptance (eviction) and by last change (purge). */
+  private final TreeMap<SeqKey, StoredNotification> finishedByAge = new TreeMap<>();
+  private final TreeMap<SeqKey, StoredNotification> finishedByLastChange = new TreeMap<>();
+
+  /** @param maxNotifications the bound, positive */
+  public LogStore(int maxNotifications) {
+    this.maxNotifications = maxNotifications;
+  }
+
+  /** @return the number of notifications held */
+  public int size() {
+    return notifications.size();
+  }
+
+  /** See {@code NotificationLog.append}. */
+  public AppendResult append(NotificationRecord record) {
+    StoredNotification existing = notifications.get(record.id());
+    if (existing != null) {
+      return new AppendResult.Existing(existing.snapshot());
+    }
+    checkDeliveries(record);
+    if (notifications.size() >= maxNotifications) {
+      evictOldestFinished();
+    }
+    StoredNotification n = new StoredNotification(record, nextSeq++);
+    for (DeliveryRecord r : record.deliveries()) {
+      StoredDelivery d = new StoredDelivery(nextSeq++, n, r);
+      n.deliveries.add(d);
+      deliveries.put(r.id(), d);
+      index(d);
+      if (!r.state().isTerminal()) {
+        n.unfinished++;
+      }
+    }
+    notifications.put(n.id(), n);
+    for (String key : n.recipientKeys) {
+      byRecipient.computeIfAbsent(key, k -> new TreeMap<>()).put(n.ageKey, n);
+    }
+    refreshFinished(n);
+    return new AppendResult.Appended();
+  }
+
+  private void checkDeliveries(NotificationRecord record) {
+    Set<String> ids = new HashSet<>();
+    for (DeliveryRecord r : record.deliveries()) {
+      if (!r.notificationId().equals(record.id())) {
+        throw new IllegalArgumentException("delivery " + r.id()
+            + " names notification " + r.notificationId() + ", not " + record.id());
+      }
+      if (!ids.add(r.id()) || deliveries.containsKey(r.id())) {
+        throw new IllegalArgumentException("delivery id is not unique: " + r.id());
+      }
+    }
+  }
+
+  private void evictOldestFinished() {
+    Map.Entry<SeqKey, StoredNotification> oldest = finishedByAge.firstEntry();
+    if (oldest == null) {
+      throw new LogFullException("the in-memory notification log is full: it holds its bound of "
+          + maxNotifications + " notifications and none has finished (every one has a delivery"
+          + " still pending), so none can be evicted; raise the bound with"
+          + " InMemoryNotificationLog.builder().maxNotifications(n), or use a durable log");
+    }
+    remove(oldest.getValue());
+  }
+
+  /** See {@code NotificationLog.claimDue}. */
+  public List<ClaimedDelivery> claimDue(String channel, String owner, Instant now,
+      Instant leaseUntil, int limit) {
+    ClaimQueue queue = queues.get(channel);
+    if (queue == null || limit == 0) {
+      return List.of();
+    }
+    List<StoredDelivery> due = queue.due(now, limit);
+    for (StoredDelivery d : due) {
+      replace(d, d.record.claim(owner, leaseUntil, now));
+    }
+    List<ClaimedDelivery> claimed = new ArrayList<>(due.size());
+    for (StoredDelivery d : due) {
+      claimed.add(new ClaimedDelivery(d.notification.snapshot(), d.record));
+    }
+    return claimed;
+  }
+
+  /** See {@code NotificationLog.renew}. */
+  public Set<String> renew(Map<String, Fence> claims, Instant leaseUntil) {
+    Set<String> lost = new HashSet<>();
+    for (Map.Entry<String, Fence> claim : claims.entrySet()) {
+      StoredDelivery d = held(claim.getKey(), claim.getValue());
+      if (d == null) {
+        lost.add(claim.getKey());
+      } else {
+        replace(d, d.record.renew(leaseUntil));
+      }
+    }
+    return Collections.unmodifiableSet(lost);
+  }
+
+  /** See {@code NotificationLog.transition}. */
+  public boolean transition(String deliveryId, Fence fence, DeliveryUpdate update) {
+    StoredDelivery d = held(deliveryId, fence);
+    if (d == null) {
+      return false;
+    }
+    replace(d, d.record.apply(update));
+    return true;
+  }
+
+  private StoredDelivery held(String deliveryId, Fence fence) {
+    StoredDelivery d = deliveries.get(deliveryId);
+    if (d == null || !fence.owner().equals(d.record.owner()) || fence.seq() != d.record.leaseSeq()) {
+      return null;
+    }
+    return d;
+  }
+
+  /** See {@code NotificationLog.cancel}. */
+  public int cancel(String notificationId, Instant now) {
+    StoredNotification n = notifications.get(notificationId);
+    if (n == null) {
+      return 0;
+    }
+    int count = 0;
+    for (StoredDelivery d : n.deliveries) {
+      DeliveryState s = d.record.state();
+      if (s == DeliveryState.SCHEDULED || s == DeliveryState.QUEUED
+          || s == DeliveryState.RETRY_SCHEDULED) {
+        replace(d, d.record.reset(DeliveryState.CANCELLED, d.record.attemptCount(),
+            CANCELLED_REASON, now));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** See {@code NotificationLog.replay}. */
+  public int replay(String notificationId, Instant now) {
+    StoredNotification n = notifications.get(notificationId);
+    if (n == null) {
+      return 0;
+    }
+    int count = 0;
+    for (StoredDelivery d : n.deliveries) {
+      if (d.record.state() == DeliveryState.DEAD) {
+        replace(d, d.record.reset(DeliveryState.QUEUED, 0, null, now));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** See {@code NotificationLog.recordReceipt}. */
+  public Optional<DeliveryRecord> recordReceipt(String providerMessageId, Receipt receipt) {
+    StoredDelivery d = byProviderMessageId.get(providerMessageId);
+    if (d == null) {
+      return Optional.empty();
+    }
+    replace(d, d.record.withReceipt(receipt));
+    return Optional.of(d.record);
+  }
+
+  /** See {@code NotificationLog.find}. */
+  public Optional<NotificationRecord> find(String notificationId) {
+    StoredNotification n = notifications.get(notificationId);
+    return n == null ? Optional.empty() : Optional.of(n.snapshot());
+  }
+
+  /** See {@code NotificationLog.history}. */
+  public List<NotificationRecord> history(String recipientKey, int limit) {
+    TreeMap<SeqKey, StoredNotification> named = byRecipient.get(recipientKey);
+    if (named == null) {
+      return List.of();
+    }
+    List<NotificationRecord> newestFirst = new ArrayList<>(Math.min(limit, named.size()));
+    for (StoredNotification n : named.descendingMap().values()) {
+      if (newestFirst.size() == limit) {
+        break;
+      }
+      newestFirst.add(n.snapshot());
+    }
+    return Collections.unmodifiableList(newestFirst);
+  }
+
+  /** See {@code NotificationLog.deadLetters}. */
+  public List<NotificationRecord> deadLetters(String channel, int limit) {
+    TreeMap<SeqKey, StoredDelivery> source = channel == null ? dead : deadByChannel.get(channel);
+    if (source == null) {
+      return List.of();
+    }
+    Set<StoredNotification> found = new LinkedHashSet<>();
+    for (StoredDelivery d : source.descendingMap().values()) {
+      if (found.size() == limit) {
+        break;
+      }
+      found.add(d.notification);
+    }
+    List<NotificationRecord> records = new ArrayList<>(found.size());
+    for (StoredNotification n : found) {
+      records.add(n.snapshot());
+    }
+    return Collections.unmodifiableList(records);
+  }
+
+  /** See {@code NotificationLog.purge}. */
+  public int purge(Instant finishedBefore) {
+    Map<SeqKey, StoredNotification> old =
+        finishedByLastChange.headMap(SeqKey.lowest(finishedBefore), false);
+    List<StoredNotification> purged = new ArrayList<>(old.values());
+    for (StoredNotification n : purged) {
+      remove(n);
+    }
+    return purged.size();
+  }
+
+  /** The one way a stored delivery changes: indexes out, new record in, indexes back. */
+  private void replace(StoredDelivery d, DeliveryRecord next) {
+    boolean wasTerminal = d.record.state().isTerminal();
+    boolean terminal = next.state().isTerminal();
+    unindex(d);
+    d.record = next;
+    index(d);
+    StoredNotification n = d.notification;
+    n.changed();
+    if (wasTerminal != terminal) {
+      n.unfinished += terminal ? -1 : 1;
+    }
+    if (wasTerminal || terminal) {
+      refreshFinished(n);
+    }
+  }
+
+  private void index(StoredDelivery d) {
+    DeliveryRecord r = d.record;
+    queues.computeIfAbsent(r.channel(), c -> new ClaimQueue()).add(d);
+    if (r.state() == DeliveryState.DEAD) {
+      d.deadKey = new SeqKey(r.updatedAt(), d.seq);
+      dead.put(d.deadKey, d);
+      deadByChannel.computeIfAbsent(r.channel(), c -> new TreeMap<>()).put(d.deadKey, d);
+    }
+    if (r.providerMessageId() != null) {
+      byProviderMessageId.put(r.providerMessageId(), d);
+    }
+  }
+
+  private void unindex(StoredDelivery d) {
+    DeliveryRecord r = d.record;
+    ClaimQueue queue = queues.get(r.channel());
+    if (queue != null) {
+      queue.remove(d);
+    }
+    if (d.deadKey != null) {
+      dead.remove(d.deadKey);
+      TreeMap<SeqKey, StoredDelivery> ofChannel = deadByChannel.get(r.channel());
+      ofChannel.remove(d.deadKey);
+      if (ofChannel.isEmpty()) {
+        deadByChannel.remove(r.channel());
+      }
+      d.deadKey = null;
+    }
+    if (r.providerMessageId() != null) {
+      byProviderMessageId.remove(r.providerMessageId(), d);
+    }
+  }
+
+  private void refreshFinished(StoredNotification n) {
+    if (n.finishedKey != null) {
+      finishedByLastChange.remove(n.finishedKey);
+      finishedByAge.remove(n.ageKey);
+      n.finishedKey = null;
+    }
+    if (n.unfinished == 0) {
+      n.finishedKey = new SeqKey(n.lastChange(), n.ageKey.seq());
+      finishedByLastChange.put(n.finishedKey, n);
+      finishedByAge.put(n.ageKey, n);
+    }
+  }
+
+  private void remove(StoredNotification n) {
+    for (StoredDelivery d : n.deliveries) {
+      unindex(d);
+      deliveries.remove(d.record.id());
+    }
+    notifications.remove(n.id());
+    for (String key : n.recipientKeys) {
+      TreeMap<SeqKey, StoredNotification> named = byRecipient.get(key);
+      named.remove(n.ageKey);
+      if (named.isEmpty()) {
+        byRecipient.remove(key);
+      }
+    }
+    if (n.finishedKey != null) {
+      finishedByLastChange.remove(n.finishedKey);
+      finishedByAge.remove(n.ageKey);
+      n.finishedKey = null;
+    }
+  }
+}
