@@ -377,6 +377,18 @@ public abstract class NotificationLogCompatibilityKit {
   }
 
   @Test
+  void anExpiredLeaseStillFencesUntilAnotherOwnerClaims() {
+    log.append(notification("n1").delivery(EMAIL, DeliveryState.QUEUED, t(0)).build());
+    Fence fence = claimOne(EMAIL, "a", t(0)).delivery().fence().orElseThrow();
+
+    assertThat(log.transition("n1/1", fence, DeliveryUpdate.sending(t(45)))).isTrue();
+
+    assertThat(delivery("n1/1").state()).isEqualTo(DeliveryState.SENDING);
+    assertThat(claimOne(EMAIL, "b", t(46)).delivery().state()).isEqualTo(DeliveryState.SENDING);
+    assertThat(log.transition("n1/1", fence, DeliveryUpdate.released(t(47), t(47)))).isFalse();
+  }
+
+  @Test
   void transitionOfAnUnclaimedDeliveryIsRefused() {
     log.append(notification("n1").delivery(EMAIL, DeliveryState.QUEUED, t(0)).build());
     DeliveryRecord unclaimed = delivery("n1/1");
