@@ -267,6 +267,10 @@ public final class InMemoryNotificationLog implements NotificationLog {
     }
 
     /**
+     * Bounds the log. A full log evicts its oldest finished notification on each append, which
+     * forgets that id for deduplication; with nothing finished it refuses appends with
+     * {@link LogFullException}.
+     *
      * @param maxNotifications how many notifications the log holds at most, finished or not;
      *     default {@value InMemoryNotificationLog#DEFAULT_MAX_NOTIFICATIONS}
      * @return this builder

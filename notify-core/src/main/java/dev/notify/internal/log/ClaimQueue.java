@@ -18,15 +18,15 @@ import java.util.TreeMap;
  * <p>Not thread-safe: guarded by the log's lock.
  */
 final class ClaimQueue {
-  private static final Priority[] PRIORITIES = Priority.values(); // HIGH first
+  private static final Priority[] PRIORITIES = Priority.values();
 
-  @SuppressWarnings("unchecked")
-  private final TreeMap<SeqKey, StoredDelivery>[] ready = new TreeMap[PRIORITIES.length];
+  /** Indexed by priority ordinal, HIGH first. */
+  private final List<TreeMap<SeqKey, StoredDelivery>> ready = new ArrayList<>(PRIORITIES.length);
   private final TreeMap<SeqKey, StoredDelivery> leased = new TreeMap<>();
 
   ClaimQueue() {
-    for (int i = 0; i < ready.length; i++) {
-      ready[i] = new TreeMap<>();
+    for (int i = 0; i < PRIORITIES.length; i++) {
+      ready.add(new TreeMap<>());
     }
   }
 
@@ -53,7 +53,7 @@ final class ClaimQueue {
     if (d.inLeased) {
       leased.remove(d.queueKey);
     } else {
-      ready[d.record.priority().ordinal()].remove(d.queueKey);
+      ready.get(d.record.priority().ordinal()).remove(d.queueKey);
     }
     d.queueKey = null;
   }
@@ -97,6 +97,6 @@ final class ClaimQueue {
   private void addReady(StoredDelivery d) {
     d.queueKey = new SeqKey(d.record.dueAt(), d.seq);
     d.inLeased = false;
-    ready[d.record.priority().ordinal()].put(d.queueKey, d);
+    ready.get(d.record.priority().ordinal()).put(d.queueKey, d);
   }
 }
