@@ -126,33 +126,9 @@ class RecoveryAndShutdownTest {
     // A provider that completes its futures on its own I/O thread, as Netty does.
     java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(
         r -> new Thread(r, "provider-io"));
-    dev.notify.spi.Channel async = new dev.notify.spi.Channel() {
-      @Override
-      public String name() {
-        return "email";
-      }
-
-      @Override
-      public dev.notify.ChannelType type() {
-        return EMAIL;
-      }
-
-      @Override
-      public void validate(dev.notify.spi.OutboundMessage m) {
-      }
-
-      @Override
-      public java.util.concurrent.CompletionStage<dev.notify.spi.DeliveryResult> send(
-          dev.notify.spi.Delivery d, dev.notify.spi.ChannelContext ctx) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> inner.send(d, ctx).toCompletableFuture().join(), io);
-      }
-
-      @Override
-      public void close() {
-        io.shutdown();
-      }
-    };
+    dev.notify.spi.Channel async = new FunctionChannel("email", EMAIL,
+        (d, ctx) -> java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> inner.send(d, ctx).toCompletableFuture().join(), io), io::shutdown);
     try (NotificationClient client = NotificationClient.builder().channel(async)
         .listener(e -> {
           threads.add(Thread.currentThread().getName());

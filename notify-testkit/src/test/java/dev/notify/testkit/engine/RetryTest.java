@@ -154,34 +154,12 @@ class RetryTest {
   void aChannelThatThrowsIsRetried() {
     RecordingChannel flaky = RecordingChannel.builder("flaky").type(EMAIL).build();
     int[] calls = {0};
-    dev.notify.spi.Channel throwing = new dev.notify.spi.Channel() {
-      @Override
-      public String name() {
-        return "email";
+    dev.notify.spi.Channel throwing = new FunctionChannel("email", EMAIL, (d, ctx) -> {
+      if (calls[0]++ == 0) {
+        throw new IllegalStateException("connection reset");
       }
-
-      @Override
-      public dev.notify.ChannelType type() {
-        return EMAIL;
-      }
-
-      @Override
-      public void validate(dev.notify.spi.OutboundMessage m) {
-      }
-
-      @Override
-      public java.util.concurrent.CompletionStage<DeliveryResult> send(
-          dev.notify.spi.Delivery d, dev.notify.spi.ChannelContext ctx) {
-        if (calls[0]++ == 0) {
-          throw new IllegalStateException("connection reset");
-        }
-        return flaky.send(d, ctx);
-      }
-
-      @Override
-      public void close() {
-      }
-    };
+      return flaky.send(d, ctx);
+    }, () -> { });
     client = NotificationClient.builder().channel(throwing).clock(time.clock()).scheduler(time)
         .retryPolicy(exponential(3)).listener(events).build();
     SendReceipt r = client.send(email("e-1", "ada@example.com"));
