@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.RateLimit;
 import dev.notify.testsupport.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LocalRateLimitStoreTest {
@@ -38,6 +46,35 @@ class LocalRateLimitStoreTest {
       assertThat(store.tryAcquire("k", limit)).isZero();
     }
     assertThat(store.tryAcquire("k", limit)).isEqualTo(Duration.ofMinutes(20));
+  }
+
+  @Test
+  void concurrentCallersNeverTakeMoreThanTheBucketHolds() throws Exception {
+    RateLimit limit = RateLimit.of(100, Duration.ofHours(1)); // the clock stands still
+    AtomicInteger granted = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> tasks = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        tasks.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < 50; i++) {
+            if (store.tryAcquire("hot", limit).isZero()) {
+              granted.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : tasks) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(granted).hasValue(100);
   }
 
   @Test
