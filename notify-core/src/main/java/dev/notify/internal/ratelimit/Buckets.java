@@ -1,0 +1,41 @@
+package dev.notify.internal.ratelimit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.notify.RateLimit;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+
+/** Translates {@link RateLimit} to Bucket4j, the one place that knows both. */
+public final class Buckets {
+  private Buckets() {
+  }
+
+  /** @return a bandwidth of {@code burst} tokens refilled greedily at {@code permits/period} */
+  public static Bandwidth bandwidth(RateLimit limit) {
+    requireNonNull(limit, "limit");
+    return Bandwidth.builder().capacity(limit.burst())
+        .refillGreedy(limit.permits(), limit.period()).build();
+  }
+
+  /** @return a bucket configuration with that one bandwidth */
+  public static BucketConfiguration configuration(RateLimit limit) {
+    return BucketConfiguration.builder().addLimit(bandwidth(limit)).build();
+  }
+
+  /**
+   * @return a key that changes with the limit, for stores (distributed ones) that cannot replace
+   *     a bucket's configuration cheaply
+   */
+  public static String keyWithLimit(String key, RateLimit limit) {
+    return key + "#" + limit.permits() + "/" + limit.period().toNanos() + "ns/" + limit.burst();
+  }
+
+  /** @return {@link Duration#ZERO} if consumed, else the (positive) wait for a token */
+  public static Duration waitOf(ConsumptionProbe probe) {
+    return probe.isConsumed() ? Duration.ZERO
+        : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+  }
+}
