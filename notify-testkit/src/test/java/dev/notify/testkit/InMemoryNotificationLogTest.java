@@ -1,5 +1,9 @@
 package dev.notify.testkit;
 
+import static dev.notify.testkit.log.LogFixtures.EMAIL;
+import static dev.notify.testkit.log.LogFixtures.SMS;
+import static dev.notify.testkit.log.LogFixtures.notification;
+import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

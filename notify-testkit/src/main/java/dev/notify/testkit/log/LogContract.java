@@ -1,0 +1,58 @@
+package dev.notify.testkit.log;
+
+import dev.notify.spi.ClaimedDelivery;
+import dev.notify.spi.DeliveryRecord;
+import dev.notify.spi.NotificationLog;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What every part of the {@link NotificationLog} contract shares: a new log for each test, closed
+ * after it, and the {@link LogFixtures} operations bound to that log.
+ *
+ * <p>The parts are run as nested suites of {@code NotificationLogCompatibilityKit}, which supplies
+ * {@link #createLog()}; extend the kit rather than these classes.
+ */
+public abstract class LogContract {
+
+  /** The log under test, new for every test. */
+  protected NotificationLog log;
+
+  /**
+   * @return a new, empty log; called once before each test and closed after it
+   */
+  protected abstract NotificationLog createLog();
+
+  @BeforeEach
+  void createLogUnderTest() {
+    log = createLog();
+  }
+
+  @AfterEach
+  void closeLogUnderTest() {
+    if (log != null) {
+      log.close();
+    }
+  }
+
+  /** @return the stored delivery with this id ({@code <notification id>/<n>}) */
+  protected DeliveryRecord delivery(String deliveryId) {
+    return LogFixtures.delivery(log, deliveryId);
+  }
+
+  /** Claims exactly one due delivery of the channel with a 30 second lease, or fails. */
+  protected ClaimedDelivery claimOne(String channel, String owner, Instant now) {
+    return LogFixtures.claimOne(log, channel, owner, now);
+  }
+
+  /** Moves a claimed delivery to SENDING and then SENT with this provider message id. */
+  protected void sent(DeliveryRecord claimed, String providerMessageId, Instant at) {
+    LogFixtures.sent(log, claimed, providerMessageId, at);
+  }
+
+  /** Moves a claimed delivery to DEAD after a retryable failure. */
+  protected void dead(DeliveryRecord claimed, Instant at) {
+    LogFixtures.dead(log, claimed, at);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.notify.testkit.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notify.Attempt;
+import dev.notify.DeliveryState;
+import dev.notify.Outcome;
+import dev.notify.Receipt;
+import dev.notify.spi.ClaimedDelivery;
+import dev.notify.spi.DeliveryRecord;
+import dev.notify.spi.DeliveryUpdate;
+import dev.notify.spi.Fence;
+import dev.notify.spi.NotificationLog;
+import dev.notify.spi.NotificationRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records, instants and log operations for tests of a {@link NotificationLog}: what the contract
+ * suites of {@code NotificationLogCompatibilityKit} are written with, and what an implementation's
+ * own tests can use too.
+ *
+ * <pre>{@code
+ * import static dev.notify.testkit.log.LogFixtures.*;
+ *
+ * log.append(notification("n1").delivery(EMAIL, DeliveryState.QUEUED, t(0)).build());
+ * ClaimedDelivery claimed = claimOne(log, EMAIL, "worker-1", t(1));
+ * sent(log, claimed.delivery(), "provider-id-1", t(2));
+ * }</pre>
+ *
+ * <p>Time never passes by itself: everything counts from {@link #T0} with explicit instants, so a
+ * test is never slow and never flaky.
+ */
+public final class LogFixtures {
+
+  /** The instant the tests count from. */
+  public static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  /** The channel most tests use. */
+  public static final String EMAIL = "email";
+  /** A second channel. */
+  public static final String SMS = "sms";
+
+  private LogFixtures() {
+  }
+
+  /** @return {@link #T0} plus this many seconds */
+  public static Instant t(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  /**
+   * @param id the notification id; its deliveries get ids {@code <id>/1}, {@code <id>/2}, …
+   * @return a builder of a record accepted at {@link #T0}, to a generated email address, with
+   *     NORMAL priority and no deliveries until some are added
+   */
+  public static RecordBuilder notification(String id) {
+    return new RecordBuilder(id);
+  }
+
+  /** @return a receipt saying the message was delivered */
+  public static Receipt delivered(Instant at) {
+    return new Receipt(Receipt.Kind.DELIVERED, at, "delivered");
+  }
+
+  /** @return a retryable failed attempt */
+  public static Attempt failure(int number, Instant at) {
+    return new Attempt(number, at, Outcome.RETRYABLE, "503 try later", null);
+  }
+
+  /** @return the delivery stored in the log with this id ({@code <notification id>/<n>}) */
+  public static DeliveryRecord delivery(NotificationLog log, String deliveryId) {
+    String notificationId = deliveryId.substring(0, deliveryId.lastIndexOf('/'));
+    return log.find(notificationId).orElseThrow().delivery(deliveryId).orElseThrow();
+  }
+
+  /** Claims exactly one due delivery of the channel with a 30 second lease, or fails. */
+  public static ClaimedDelivery claimOne(NotificationLog log, String channel, String owner,
+      Instant now) {
+    List<ClaimedDelivery> claimed = log.claimDue(channel, owner, now, now.plusSeconds(30), 1);
+    assertThat(claimed).as("claimable deliveries of %s at %s", channel, now).hasSize(1);
+    return claimed.get(0);
+  }
+
+  /** Moves a claimed delivery to SENDING and then SENT with this provider message id. */
+  public static void sent(NotificationLog log, DeliveryRecord claimed, String providerMessageId,
+      Instant at) {
+    Fence fence = claimed.fence().orElseThrow();
+    assertThat(log.transition(claimed.id(), fence, DeliveryUpdate.sending(at))).isTrue();
+    Attempt attempt = new Attempt(claimed.attemptCount() + 1, at, Outcome.SENT, null,
+        providerMessageId);
+    assertThat(log.transition(claimed.id(), fence, DeliveryUpdate.sent(attempt))).isTrue();
+  }
+
+  /** Moves a claimed delivery to DEAD after a retryable failure. */
+  public static void dead(NotificationLog log, DeliveryRecord claimed, Instant at) {
+    Attempt attempt = failure(claimed.attemptCount() + 1, at);
+    assertThat(log.transition(claimed.id(), claimed.fence().orElseThrow(),
+        DeliveryUpdate.failed(DeliveryState.DEAD, attempt, "gave up"))).isTrue();
+  }
+
+  /**
+   * Asserts that a record read back from the log is the one stored.
+   * {@link dev.notify.Notification} has no {@code equals}, so the comparison goes field by field: a
+   * durable log returns a new instance.
+   */
+  public static void assertSameRecord(NotificationRecord actual, NotificationRecord expected) {
+    assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+  }
+
+  /** @return the claimed delivery with this id, or fails */
+  public static DeliveryRecord claimedWithId(List<ClaimedDelivery> claimed, String deliveryId) {
+    return claimed.stream().map(ClaimedDelivery::delivery).filter(d -> d.id().equals(deliveryId))
+        .findFirst().orElseThrow(() -> new AssertionError(deliveryId + " was not claimed"));
+  }
+
+  /** @return the fence of the claimed delivery with this id, or fails */
+  public static Fence fenceOf(List<ClaimedDelivery> claimed, String deliveryId) {
+    return claimedWithId(claimed, deliveryId).fence().orElseThrow();
+  }
+
+  /** @return the notification ids, in order */
+  public static List<String> idsOf(List<NotificationRecord> records) {
+    return records.stream().map(NotificationRecord::id).toList();
+  }
+
+  /** @return the delivery ids, in order */
+  public static List<String> ids(List<ClaimedDelivery> claimed) {
+    return claimed.stream().map(c -> c.delivery().id()).toList();
+  }
+
+  /** A task run by one of {@link #runConcurrently}'s threads. */
+  @FunctionalInterface
+  public interface ConcurrentTask<T> {
+    /** @param thread the thread's number, from 0 */
+    T run(int thread) throws Exception;
+  }
+
+  /**
+   * Runs the task on {@code threads} threads released at once, and waits up to a minute for all.
+   *
+   * @return each thread's result, by thread number
+   */
+  public static <T> List<T> runConcurrently(int threads, ConcurrentTask<T> task)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch ready = new CountDownLatch(threads);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        int thread = i;
+        futures.add(pool.submit(() -> {
+          ready.countDown();
+          go.await();
+          return task.run(thread);
+        }));
+      }
+      ready.await();
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get(1, TimeUnit.MINUTES));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

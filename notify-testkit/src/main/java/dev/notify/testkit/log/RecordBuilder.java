@@ -1,0 +1,94 @@
+package dev.notify.testkit.log;
+
+import dev.notify.DeliveryState;
+import dev.notify.Notification;
+import dev.notify.Priority;
+import dev.notify.Recipient;
+import dev.notify.spi.DeliveryRecord;
+import dev.notify.spi.NotificationRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Builds a {@link NotificationRecord} for the tests; start one with
+ * {@link LogFixtures#notification}. Deliveries are made with {@link DeliveryRecord#create},
+ * addressed to the notification's first address recipient (or a generated one), with the
+ * notification's priority, and changed last at {@link #updatedAt}.
+ */
+public final class RecordBuilder {
+  private final String id;
+  private final List<Recipient> recipients = new ArrayList<>();
+  private final List<Supplier<DeliveryRecord>> deliveries = new ArrayList<>();
+  private Priority priority = Priority.NORMAL;
+  private String payloadHash;
+  private Instant acceptedAt = LogFixtures.T0;
+  private Instant updatedAt;
+
+  RecordBuilder(String id) {
+    this.id = id;
+    this.payloadHash = "hash-of-" + id;
+  }
+
+  /** Adds recipients; default a generated email address. */
+  public RecordBuilder to(Recipient... to) {
+    recipients.addAll(List.of(to));
+    return this;
+  }
+
+  /** @param p the priority of the notification and its deliveries; default NORMAL */
+  public RecordBuilder priority(Priority p) {
+    this.priority = p;
+    return this;
+  }
+
+  /** @param hash the payload hash; default {@code hash-of-<id>} */
+  public RecordBuilder payloadHash(String hash) {
+    this.payloadHash = hash;
+    return this;
+  }
+
+  /** @param at when it was accepted; default {@link LogFixtures#T0} */
+  public RecordBuilder acceptedAt(Instant at) {
+    this.acceptedAt = at;
+    return this;
+  }
+
+  /** @param at when every delivery last changed; default the acceptance */
+  public RecordBuilder updatedAt(Instant at) {
+    this.updatedAt = at;
+    return this;
+  }
+
+  /** Adds an unclaimed delivery. */
+  public RecordBuilder delivery(String channel, DeliveryState state, Instant dueAt) {
+    return claimedDelivery(channel, state, dueAt, null, null);
+  }
+
+  /** Adds a delivery claimed by {@code owner} until {@code leaseUntil} (lease sequence 1). */
+  public RecordBuilder claimedDelivery(String channel, DeliveryState state, Instant dueAt,
+      String owner, Instant leaseUntil) {
+    int n = deliveries.size() + 1;
+    deliveries.add(() -> DeliveryRecord.create(id + "/" + n, id, channel, address(), priority,
+        state, dueAt, owner, leaseUntil, updatedAt != null ? updatedAt : acceptedAt));
+    return this;
+  }
+
+  private Recipient.Address address() {
+    return recipients.stream().filter(r -> r instanceof Recipient.Address)
+        .map(r -> (Recipient.Address) r).findFirst()
+        .orElse(Recipient.email(id + "@example.com"));
+  }
+
+  /** @return the record */
+  public NotificationRecord build() {
+    if (recipients.isEmpty()) {
+      recipients.add(Recipient.email(id + "@example.com"));
+    }
+    Notification n = Notification.builder().id(id).to(recipients).priority(priority)
+        .title("Title of " + id).body("Body of " + id).build();
+    List<DeliveryRecord> built = deliveries.stream().map(Supplier::get).toList();
+    return new NotificationRecord(n, payloadHash, acceptedAt, built);
+  }
+}
