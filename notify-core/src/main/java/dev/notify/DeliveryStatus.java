@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param deliveryId stable id, {@code <notification id>/<n>}
  * @param channel the channel's name
- * @param address the address (its {@code toString()} is masked)
+ * @param address the address (its {@code toString()} is masked); a user or group while it waits
+ *     to be resolved
  * @param state the current state
  * @param attempts every attempt so far, oldest first (kept across replays)
  * @param nextAttemptAt when it is due next (scheduled, retry), or {@code null}
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param receipts later provider receipts
  * @param updatedAt when the state last changed
  */
-public record DeliveryStatus(String deliveryId, String channel, Recipient.Address address,
+public record DeliveryStatus(String deliveryId, String channel, Recipient address,
     DeliveryState state, List<Attempt> attempts, Instant nextAttemptAt, String reason,
     String providerMessageId, List<Receipt> receipts, Instant updatedAt) {
 

@@ -151,6 +151,23 @@ public final class InMemoryNotificationLog implements NotificationLog {
   }
 
   @Override
+  public boolean expand(String deliveryId, Fence fence, List<DeliveryRecord> replacements) {
+    requireNonNull(deliveryId, "deliveryId");
+    requireNonNull(fence, "fence");
+    List<DeliveryRecord> copy = List.copyOf(replacements);
+    if (copy.isEmpty()) {
+      throw new IllegalArgumentException("expand needs at least one replacement for " + deliveryId
+          + "; end the placeholder with a transition instead");
+    }
+    lock.lock();
+    try {
+      return store.expand(deliveryId, fence, copy);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   public int cancel(String notificationId, Instant now) {
     requireNonNull(notificationId, "notificationId");
     requireNonNull(now, "now");

@@ -36,6 +36,7 @@ public final class Notification {
   private final String category;
   private final Priority priority;
   private final Content content;
+  private final TemplateRef template;
   private final Map<Class<? extends ChannelOptions>, ChannelOptions> options;
   private final Instant sendAt;
   private final Instant expiresAt;
@@ -48,6 +49,7 @@ public final class Notification {
     this.category = b.category;
     this.priority = b.priority;
     this.content = new Content(b.title, b.body, b.data, b.subject, b.text, b.html);
+    this.template = b.template;
     this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
     this.sendAt = b.sendAt;
     this.expiresAt = b.expiresAt;
@@ -73,6 +75,7 @@ public final class Notification {
     b.subject = content.subject();
     b.text = content.text();
     b.html = content.html();
+    b.template = template;
     b.options.putAll(options);
     b.sendAt = sendAt;
     b.expiresAt = expiresAt;
@@ -110,6 +113,14 @@ public final class Notification {
     return content;
   }
 
+  /**
+   * @return the template to render per channel at dispatch, in the recipient's locale, if set;
+   *     rendered parts take the place of the inline content
+   */
+  public Optional<TemplateRef> template() {
+    return Optional.ofNullable(template);
+  }
+
   /** @return all typed channel options */
   public Map<Class<? extends ChannelOptions>, ChannelOptions> options() {
     return options;
@@ -141,7 +152,8 @@ public final class Notification {
   @Override
   public String toString() {
     return "Notification[id=" + id + ", recipients=" + recipients + ", targets=" + targets
-        + ", priority=" + priority + (category != null ? ", category=" + category : "")
+        + ", priority=" + priority + (template != null ? ", template=" + template.id() : "")
+        + (category != null ? ", category=" + category : "")
         + (sendAt != null ? ", sendAt=" + sendAt : "")
         + (expiresAt != null ? ", expiresAt=" + expiresAt : "") + "]";
   }
@@ -159,6 +171,7 @@ public final class Notification {
     private String subject;
     private String text;
     private String html;
+    private TemplateRef template;
     private final Map<Class<? extends ChannelOptions>, ChannelOptions> options = new LinkedHashMap<>();
     private Instant sendAt;
     private Instant expiresAt;
@@ -187,6 +200,12 @@ public final class Notification {
         this.recipients.add(requireNonNull(r, "recipient"));
       }
       return this;
+    }
+
+    /** Replaces the recipients. */
+    public Builder recipients(List<? extends Recipient> recipients) {
+      this.recipients.clear();
+      return to(recipients);
     }
 
     /** Adds recipients. */
@@ -268,6 +287,21 @@ public final class Notification {
     public Builder html(String html) {
       this.html = requireNonNull(html, "html");
       return this;
+    }
+
+    /**
+     * Renders the content from a template at dispatch, per channel and in the recipient's locale
+     * (needs a {@code TemplateStore} on the client). Checked at {@code send} against the template's
+     * default locale.
+     */
+    public Builder template(TemplateRef template) {
+      this.template = requireNonNull(template, "template");
+      return this;
+    }
+
+    /** Renders the content from template {@code id} with these variables. */
+    public Builder template(String id, Map<String, ?> variables) {
+      return template(TemplateRef.of(id, variables));
     }
 
     /** Adds typed options for one channel type; replaces earlier options of the same class. */

@@ -8,7 +8,12 @@ import dev.notify.spi.Channel;
 import dev.notify.spi.ChannelProvider;
 import dev.notify.spi.NotificationListener;
 import dev.notify.spi.NotificationLog;
+import dev.notify.spi.PreferenceStore;
+import dev.notify.spi.RateLimitStore;
+import dev.notify.spi.RecipientDirectory;
 import dev.notify.spi.Scheduler;
+import dev.notify.spi.TemplateEngine;
+import dev.notify.spi.TemplateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +54,14 @@ public final class NotificationClientBuilder {
   private ThreadFactory threadFactory = Executors.defaultThreadFactory();
   private final List<NotificationListener> listeners = new ArrayList<>();
   private String instanceId;
+  private RecipientDirectory directory;
+  private PreferenceStore preferences;
+  private PreferencePolicy preferencePolicy;
+  private TemplateStore templates;
+  private TemplateEngine templateEngine;
+  private RateLimits rateLimits;
+  private RateLimitStore rateLimitStore;
+  private final Map<String, RateLimit> throughput = new LinkedHashMap<>();
 
   NotificationClientBuilder() {
   }
@@ -60,6 +73,10 @@ public final class NotificationClientBuilder {
   public NotificationClientBuilder channel(Channel channel) {
     requireNonNull(channel, "channel");
     String name = requireNonNull(channel.name(), "channel.name()");
+    if (name.isBlank() || name.startsWith("@")) {
+      throw new IllegalArgumentException("channel names must not be blank or start with '@': '"
+          + name + "'");
+    }
     if (channels.containsKey(name)) {
       throw new IllegalArgumentException("two channels are named '" + name + "' ("
           + channels.get(name).getClass().getName() + " and " + channel.getClass().getName()
@@ -243,6 +260,87 @@ public final class NotificationClientBuilder {
     return this;
   }
 
+  /**
+   * Resolves user and group recipients at dispatch; lookups are cached for 30 s. Default none:
+   * {@code send} then rejects user and group recipients.
+   *
+   * <pre>{@code
+   * InMemoryRecipientDirectory users = new InMemoryRecipientDirectory();
+   * users.put(UserProfile.builder("42").email("ada@example.com")
+   *     .zone(ZoneId.of("Asia/Seoul")).build());
+   * builder.recipientDirectory(users);
+   * }</pre>
+   */
+  public NotificationClientBuilder recipientDirectory(RecipientDirectory directory) {
+    this.directory = requireNonNull(directory, "directory");
+    return this;
+  }
+
+  /**
+   * Checks each user's opt-outs and quiet hours at dispatch, and records provider opt-outs (an SMS
+   * STOP). Default none: no preference is applied.
+   */
+  public NotificationClientBuilder preferences(PreferenceStore store) {
+    this.preferences = requireNonNull(store, "store");
+    return this;
+  }
+
+  /**
+   * @param policy critical categories (which bypass opt-outs of a channel or category, quiet hours
+   *     and rate limits, but never an opt-out of everything) and whether HIGH priority skips quiet
+   *     hours; default {@link PreferencePolicy#ofDefaults()}
+   */
+  public NotificationClientBuilder preferencePolicy(PreferencePolicy policy) {
+    this.preferencePolicy = requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** @param store where templates referenced by notifications are found; default none */
+  public NotificationClientBuilder templates(TemplateStore store) {
+    this.templates = requireNonNull(store, "store");
+    return this;
+  }
+
+  /** @param engine renders templates; default Mustache, strict, HTML-escaping only email html */
+  public NotificationClientBuilder templateEngine(TemplateEngine engine) {
+    this.templateEngine = requireNonNull(engine, "engine");
+    return this;
+  }
+
+  /**
+   * Per-recipient limits per channel type (and category), e.g. at most 3 SMS an hour, with DROP or
+   * DEFER when exceeded. Default none.
+   *
+   * <pre>{@code
+   * builder.rateLimits(RateLimits.builder()
+   *     .limit(ChannelType.SMS, RateLimit.of(3, Duration.ofHours(1)), OverLimitAction.DEFER)
+   *     .build());
+   * }</pre>
+   */
+  public NotificationClientBuilder rateLimits(RateLimits limits) {
+    this.rateLimits = requireNonNull(limits, "limits");
+    return this;
+  }
+
+  /**
+   * @param store where rate-limit buckets live; default local and in memory. Use
+   *     {@code Bucket4jRateLimitStore} over a Bucket4j PostgreSQL or Redis proxy manager to share
+   *     limits between instances.
+   */
+  public NotificationClientBuilder rateLimitStore(RateLimitStore store) {
+    this.rateLimitStore = requireNonNull(store, "store");
+    return this;
+  }
+
+  /**
+   * Paces a channel's lane to a provider's throughput limit (e.g. Twilio 1 message/s per sender)
+   * instead of collecting its 429s.
+   */
+  public NotificationClientBuilder throughput(String channelName, RateLimit limit) {
+    throughput.put(requireNonNull(channelName, "channelName"), requireNonNull(limit, "limit"));
+    return this;
+  }
+
   /** @param id this instance's owner id in the log; default a random UUID */
   public NotificationClientBuilder instanceId(String id) {
     requireNonNull(id, "id");
@@ -274,6 +372,9 @@ public final class NotificationClientBuilder {
     for (String name : retryPolicies.keySet()) {
       requireKnown(all, name, "retryPolicy");
     }
+    for (String name : throughput.keySet()) {
+      requireKnown(all, name, "throughput");
+    }
     Duration effectiveRetention = retention != null ? retention : idempotencyWindow.multipliedBy(2);
     if (effectiveRetention.compareTo(idempotencyWindow) < 0) {
       throw new IllegalStateException("retention " + effectiveRetention
@@ -295,7 +396,9 @@ public final class NotificationClientBuilder {
         Map.copyOf(laneOptions), capacity, backpressure, retryPolicy, Map.copyOf(retryPolicies),
         idempotencyWindow, idempotencyCacheSize, effectiveRetention, lease, pollInterval,
         maxDataBytes, clock != null ? clock : Clock.systemUTC(), scheduler, threadFactory,
-        List.copyOf(listeners), instanceId != null ? instanceId : UUID.randomUUID().toString());
+        List.copyOf(listeners), instanceId != null ? instanceId : UUID.randomUUID().toString(),
+        new EngineConfig.Policy(directory, preferences, preferencePolicy, templates,
+            templateEngine, rateLimits, rateLimitStore, Map.copyOf(throughput)));
     return Engine.start(config);
   }
 

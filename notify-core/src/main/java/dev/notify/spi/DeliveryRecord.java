@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param id {@code <notification id>/<n>}
  * @param notificationId the notification
  * @param channel the channel's name
- * @param address the address
+ * @param address the address; a {@link Recipient.User} or {@link Recipient.Group} for a placeholder
+ *     that is resolved to addresses at dispatch (channel {@link #RESOLVE_CHANNEL})
+ * @param userId the user this delivery was resolved for, or {@code null} for a direct address
  * @param priority the notification's priority (claims take higher first)
  * @param state the state
  * @param attemptCount attempts counted against the retry policy since acceptance or replay
@@ -32,9 +34,15 @@ import java.util.Optional;
  * @param updatedAt when it last changed
  */
 public record DeliveryRecord(String id, String notificationId, String channel,
-    Recipient.Address address, Priority priority, dev.notify.DeliveryState state, int attemptCount,
+    Recipient address, String userId, Priority priority, DeliveryState state, int attemptCount,
     List<Attempt> attempts, Instant dueAt, String owner, Instant leaseUntil, long leaseSeq,
     String reason, String providerMessageId, List<Receipt> receipts, Instant updatedAt) {
+
+  /**
+   * The channel name of placeholder deliveries: a user or group recipient waiting to be resolved
+   * at dispatch. No real channel may use it (channel names cannot start with {@code @}).
+   */
+  public static final String RESOLVE_CHANNEL = "@resolve";
 
   /** Rejects nulls where a value is required and copies the lists. */
   public DeliveryRecord {
@@ -57,10 +65,27 @@ public record DeliveryRecord(String id, String notificationId, String channel,
    * @param leaseUntil the lease, or {@code null} when unclaimed
    */
   public static DeliveryRecord create(String id, String notificationId, String channel,
-      Recipient.Address address, Priority priority, DeliveryState state, Instant dueAt,
+      Recipient address, Priority priority, DeliveryState state, Instant dueAt,
       String owner, Instant leaseUntil, Instant now) {
-    return new DeliveryRecord(id, notificationId, channel, address, priority, state, 0, List.of(),
-        dueAt, owner, leaseUntil, owner == null ? 0 : 1, null, null, List.of(), now);
+    return create(id, notificationId, channel, address, null, priority, state, dueAt, owner,
+        leaseUntil, now);
+  }
+
+  /**
+   * A new delivery resolved for a user.
+   *
+   * @param userId the user, or {@code null} for a direct address
+   */
+  public static DeliveryRecord create(String id, String notificationId, String channel,
+      Recipient address, String userId, Priority priority, DeliveryState state, Instant dueAt,
+      String owner, Instant leaseUntil, Instant now) {
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, 0,
+        List.of(), dueAt, owner, leaseUntil, owner == null ? 0 : 1, null, null, List.of(), now);
+  }
+
+  /** @return true for a user or group placeholder that dispatch resolves to addresses */
+  public boolean isPlaceholder() {
+    return !(address instanceof Recipient.Address);
   }
 
   /** @return the fence of the current claim, if claimed */
@@ -85,7 +110,7 @@ public record DeliveryRecord(String id, String notificationId, String channel,
       }
     }
     boolean release = u.release() || u.state().isTerminal();
-    return new DeliveryRecord(id, notificationId, channel, address, priority, u.state(), count,
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, u.state(), count,
         newAttempts, u.dueAt() != null ? u.dueAt() : dueAt, release ? null : owner,
         release ? null : leaseUntil, leaseSeq, u.reason(),
         u.providerMessageId() != null ? u.providerMessageId() : providerMessageId, receipts,
@@ -95,14 +120,14 @@ public record DeliveryRecord(String id, String notificationId, String channel,
   /** @return a copy claimed by {@code owner} with the next lease sequence */
   public DeliveryRecord claim(String newOwner, Instant newLeaseUntil, Instant now) {
     DeliveryState next = state == DeliveryState.SENDING ? state : DeliveryState.QUEUED;
-    return new DeliveryRecord(id, notificationId, channel, address, priority, next, attemptCount,
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, next, attemptCount,
         attempts, dueAt, newOwner, newLeaseUntil, leaseSeq + 1, reason, providerMessageId,
         receipts, now);
   }
 
   /** @return a copy with the lease extended */
   public DeliveryRecord renew(Instant newLeaseUntil) {
-    return new DeliveryRecord(id, notificationId, channel, address, priority, state, attemptCount,
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, attemptCount,
         attempts, dueAt, owner, newLeaseUntil, leaseSeq, reason, providerMessageId, receipts,
         updatedAt);
   }
@@ -110,7 +135,7 @@ public record DeliveryRecord(String id, String notificationId, String channel,
   /** @return a copy in {@code newState}, unclaimed, with the next lease sequence (cancel, replay) */
   public DeliveryRecord reset(DeliveryState newState, int newAttemptCount, String newReason,
       Instant now) {
-    return new DeliveryRecord(id, notificationId, channel, address, priority, newState,
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, newState,
         newAttemptCount, attempts, now, null, null, leaseSeq + 1, newReason, providerMessageId,
         receipts, now);
   }
@@ -119,7 +144,7 @@ public record DeliveryRecord(String id, String notificationId, String channel,
   public DeliveryRecord withReceipt(Receipt receipt) {
     List<Receipt> r = new java.util.ArrayList<>(receipts);
     r.add(receipt);
-    return new DeliveryRecord(id, notificationId, channel, address, priority, state, attemptCount,
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, attemptCount,
         attempts, dueAt, owner, leaseUntil, leaseSeq, reason, providerMessageId, r, updatedAt);
   }
 }

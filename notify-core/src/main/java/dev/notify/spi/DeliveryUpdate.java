@@ -63,6 +63,14 @@ public record DeliveryUpdate(DeliveryState state, Attempt attempt, boolean count
     return new DeliveryUpdate(DeliveryState.QUEUED, null, false, dueAt, true, null, null, at);
   }
 
+  /**
+   * @return held back by a policy until {@code until} (quiet hours, a rate limit): SCHEDULED and
+   *     released, to be claimed again when due
+   */
+  public static DeliveryUpdate deferred(Instant until, String reason, Instant at) {
+    return new DeliveryUpdate(DeliveryState.SCHEDULED, null, false, until, true, reason, null, at);
+  }
+
   /** @return ended without an attempt: EXPIRED, CANCELLED, SUPPRESSED or FAILED */
   public static DeliveryUpdate ended(DeliveryState state, String reason, Instant at) {
     if (!state.isTerminal()) {

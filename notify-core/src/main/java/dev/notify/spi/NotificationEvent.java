@@ -20,6 +20,6 @@ import java.time.Instant;
  * @param receipt for RECEIPT, the receipt; otherwise {@code null}
  */
 public record NotificationEvent(EventType type, Instant at, String notificationId,
-    String deliveryId, String channel, Recipient.Address address, int attempt, String reason,
+    String deliveryId, String channel, Recipient address, int attempt, String reason,
     Instant nextAttemptAt, Instant invalidatedAt, Receipt receipt) {
 }

@@ -66,6 +66,17 @@ public interface NotificationLog extends AutoCloseable {
   boolean transition(String deliveryId, Fence fence, DeliveryUpdate update);
 
   /**
+   * Replaces a claimed placeholder delivery (a user recipient, see
+   * {@link DeliveryRecord#RESOLVE_CHANNEL}) with the deliveries it resolved to, atomically and only
+   * if the fence still matches. The replacements take the placeholder's place in the notification;
+   * their ids must be new.
+   *
+   * @param replacements at least one delivery of the same notification
+   * @return false if the fence did not match; nothing was changed
+   */
+  boolean expand(String deliveryId, Fence fence, List<DeliveryRecord> replacements);
+
+  /**
    * Cancels every delivery of a notification that is SCHEDULED, QUEUED or RETRY_SCHEDULED,
    * whoever holds it (the holder's fence breaks). SENDING deliveries are left to finish.
    *

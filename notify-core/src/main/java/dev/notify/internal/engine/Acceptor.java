@@ -111,6 +111,26 @@ final class Acceptor {
     return receipts;
   }
 
+  /**
+   * Stores a notification derived from a validated one (a group member's share of a broadcast):
+   * one user placeholder, unclaimed, for a later claim. An existing id means that member was
+   * already notified.
+   *
+   * @return true if it was new
+   */
+  boolean appendDerived(Notification child, Instant now) {
+    DeliveryRecord placeholder = DeliveryRecord.create(child.id() + "/1", child.id(),
+        DeliveryRecord.RESOLVE_CHANNEL, child.recipients().get(0), child.priority(),
+        DeliveryState.QUEUED, now, null, null, now);
+    NotificationRecord record = new NotificationRecord(child, PayloadHash.of(child), now,
+        List.of(placeholder));
+    if (log.append(record) instanceof AppendResult.Existing) {
+      return false;
+    }
+    listeners.notification(EventType.ACCEPTED, child.id());
+    return true;
+  }
+
   /** @return true if memory permits were taken; false when spilling to the log */
   private boolean admit(int needed) {
     if (needed == 0) {
@@ -201,7 +221,10 @@ final class Acceptor {
       if (claim) {
         WorkItem item = new WorkItem(record, d);
         memory.hold(item);
-        lanes.get(d.channel()).expectIncoming();
+        Lane lane = lanes.get(d.channel());
+        if (lane != null) {
+          lane.expectIncoming();
+        }
         intake.offer(item);
         listeners.delivery(EventType.QUEUED, view, 0, null, null);
       } else if (c.scheduled()) {

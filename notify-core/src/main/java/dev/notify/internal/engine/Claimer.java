@@ -1,6 +1,7 @@
 package dev.notify.internal.engine;
 
 import dev.notify.spi.ClaimedDelivery;
+import dev.notify.spi.DeliveryRecord;
 import dev.notify.spi.DeliveryUpdate;
 import dev.notify.spi.EventType;
 import dev.notify.spi.NotificationLog;
@@ -40,6 +41,9 @@ final class Claimer implements Outcomes.Wakeups {
   private final Duration retention;
   private final ExecutorService executor;
   private final AtomicBoolean requested = new AtomicBoolean();
+  /** Placeholders (users, groups) claimed per pass: resolving them is cheap but not free. */
+  private static final int RESOLVE_BATCH = 256;
+  private final boolean resolving;
   private volatile boolean stopped;
   private volatile Scheduler.Scheduled poll;
   private volatile Scheduler.Scheduled renewal;
@@ -60,6 +64,7 @@ final class Claimer implements Outcomes.Wakeups {
     this.retention = config.retention();
     this.executor = Executors.newSingleThreadExecutor(threads.named("notify-claimer"));
     this.lastPurge = clock.instant();
+    this.resolving = config.directory() != null;
   }
 
   void start() {
@@ -119,6 +124,21 @@ final class Claimer implements Outcomes.Wakeups {
           lane.clearBacklog();
         }
       }
+      if (resolving && memory.available() > 0) {
+        int limit = Math.min(memory.available(), RESOLVE_BATCH);
+        Instant now = clock.instant();
+        List<ClaimedDelivery> claimed = log.claimDue(DeliveryRecord.RESOLVE_CHANNEL, owner, now,
+            now.plus(lease), limit);
+        for (ClaimedDelivery c : claimed) {
+          if (memory.tryAcquire(1)) {
+            admit(null, c);
+          } else {
+            release(c, now);
+            memoryFull = true;
+          }
+        }
+        more |= claimed.size() == limit;
+      }
       if (!more && !memoryFull) {
         memory.clearBacklog();
       }
@@ -136,7 +156,9 @@ final class Claimer implements Outcomes.Wakeups {
     // new claim replaces it: the old item's fence is stale, so it drops out at its next step.
     WorkItem item = new WorkItem(c.notification(), c.delivery());
     memory.hold(item);
-    lane.expectIncoming();
+    if (lane != null) {
+      lane.expectIncoming();
+    }
     intake.offer(item);
     listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null, null);
   }

@@ -9,7 +9,18 @@ import dev.notify.NotificationStatus;
 import dev.notify.QueueFullException;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.PreferencePolicy;
+import dev.notify.RateLimit;
+import dev.notify.internal.preference.PolicyEvaluator;
+import dev.notify.internal.ratelimit.LocalRateLimitStore;
+import dev.notify.internal.ratelimit.Pacer;
+import dev.notify.internal.ratelimit.RecipientRateLimiter;
+import dev.notify.internal.recipient.CachingRecipientDirectory;
+import dev.notify.internal.template.MustacheTemplateEngine;
+import dev.notify.internal.template.TemplateRenderer;
 import dev.notify.spi.Channel;
+import dev.notify.spi.RateLimitStore;
+import dev.notify.spi.RecipientDirectory;
 import dev.notify.spi.ChannelContext;
 import dev.notify.spi.DeliveryRecord;
 import dev.notify.spi.EventType;
@@ -51,6 +62,9 @@ public final class Engine implements NotificationClient {
   private final Claimer claimer;
   private final Outcomes outcomes;
   private final Acceptor acceptor;
+  private final Policies policies;
+  private final Resolver resolver;
+  private final java.util.concurrent.ExecutorService fanOut;
   private final List<Thread> dispatchers = new ArrayList<>();
   private final ThreadPoolExecutor asyncSends;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -68,17 +82,53 @@ public final class Engine implements NotificationClient {
     this.listeners = new Listeners(config.listeners(), config.clock());
     List<Lane> laneList = new ArrayList<>();
     this.claimer = new Claimer(config, memory, intake, laneList, listeners, scheduler, threads);
-    this.outcomes = new Outcomes(config.log(), memory, completions, listeners, config.clock(),
-        config::retryPolicy, latency, claimer);
+    EngineConfig.Policy p = config.policy();
+    java.time.Clock clock = config.clock();
+    RecipientDirectory directory = p.directory() == null ? null
+        : new CachingRecipientDirectory(p.directory(), clock);
+    TemplateRenderer templates = p.templates() == null ? null : new TemplateRenderer(p.templates(),
+        p.templateEngine() != null ? p.templateEngine() : new MustacheTemplateEngine());
+    PreferencePolicy preferencePolicy = p.preferencePolicy() != null ? p.preferencePolicy()
+        : PreferencePolicy.ofDefaults();
+    RateLimitStore buckets = p.rateLimitStore() != null ? p.rateLimitStore()
+        : new LocalRateLimitStore(clock);
+    this.policies = new Policies(directory,
+        p.preferences() == null ? null : new PolicyEvaluator(p.preferences(), preferencePolicy),
+        templates, p.rateLimits() == null ? null : new RecipientRateLimiter(p.rateLimits(),
+            preferencePolicy::isCritical, buckets, clock), clock);
+    Outcomes.Feedback feedback = new Outcomes.Feedback() {
+      @Override
+      public void addressInvalid(String userId, Recipient.Address address, Instant at) {
+        if (directory != null) {
+          directory.invalidateAddress(userId, address, at);
+        }
+      }
+
+      @Override
+      public void optedOut(String userId, dev.notify.ChannelType type) {
+        if (p.preferences() != null) {
+          p.preferences().recordProviderOptOut(userId, type);
+        }
+      }
+    };
+    this.outcomes = new Outcomes(config.log(), memory, completions, listeners, clock,
+        config::retryPolicy, latency, claimer, feedback);
     for (Channel ch : config.channels().values()) {
-      Lane lane = new Lane(ch, config.laneOptions(ch.name()), scheduler, threads, this::context,
-          outcomes);
+      RateLimit rate = p.throughput().get(ch.name());
+      Lane lane = new Lane(ch, config.laneOptions(ch.name()),
+          rate == null ? null : new Pacer(ch.name(), rate, buckets, clock), scheduler, threads,
+          this::context, outcomes);
       lanes.put(ch.name(), lane);
       laneList.add(lane);
     }
     memory.onFreed(claimer::now);
     this.acceptor = new Acceptor(config, new Planner(config.channels(), config.defaultChannels(),
-        config.maxDataBytes()), memory, intake, lanes, completions, listeners, claimer);
+        config.maxDataBytes(), templates, directory != null), memory, intake, lanes, completions,
+        listeners, claimer);
+    this.fanOut = java.util.concurrent.Executors.newSingleThreadExecutor(
+        threads.named("notify-fanout"));
+    this.resolver = directory == null ? null : new Resolver(directory, config, memory, listeners,
+        outcomes, claimer, acceptor, fanOut);
     this.asyncSends = new ThreadPoolExecutor(1, Math.max(2, config.dispatchers()), 30,
         TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.capacity()),
         threads.named("notify-send-async"));
@@ -138,7 +188,9 @@ public final class Engine implements NotificationClient {
         return;
       }
       Lane lane = lanes.get(item.channel());
-      lane.arrived();
+      if (lane != null) {
+        lane.arrived();
+      }
       try {
         dispatch(lane, item);
       } catch (RuntimeException e) {
@@ -156,8 +208,33 @@ public final class Engine implements NotificationClient {
       outcomes.expired(lane, item);
       return;
     }
-    if (!lane.offer(item)) {
+    if (item.isPlaceholder()) {
+      resolver.resolve(item);
+      return;
+    }
+    Policies.Verdict verdict = policies.check(item, lane.channel().type());
+    if (verdict instanceof Policies.Suppress) {
+      outcomes.suppressed(lane, item, ((Policies.Suppress) verdict).reason());
+    } else if (verdict instanceof Policies.Defer) {
+      Policies.Defer d = (Policies.Defer) verdict;
+      outcomes.deferred(lane, item, d.until(), d.reason());
+    } else if (verdict instanceof Policies.Fail) {
+      outcomes.failedAtDispatch(lane, item, ((Policies.Fail) verdict).reason());
+    } else if (item.userId() != null && !validAtDispatch(lane, item)) {
+      return;
+    } else if (!lane.offer(item)) {
       outcomes.park(item);
+    }
+  }
+
+  /** A user's addresses and rendered content are first seen here: the channel checks them now. */
+  private boolean validAtDispatch(Lane lane, WorkItem item) {
+    try {
+      lane.channel().validate(item.message());
+      return true;
+    } catch (dev.notify.InvalidNotificationException e) {
+      outcomes.failedAtDispatch(lane, item, "(channel '" + lane.name() + "') " + e.getMessage());
+      return false;
     }
   }
 
@@ -335,6 +412,7 @@ public final class Engine implements NotificationClient {
         Thread.currentThread().interrupt();
       }
     }
+    fanOut.shutdownNow();
     completions.abandon();
     if (ownScheduler != null) {
       ownScheduler.shutdown();

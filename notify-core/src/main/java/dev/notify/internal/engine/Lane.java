@@ -6,6 +6,7 @@ import dev.notify.DeliveryState;
 import dev.notify.LaneOptions;
 import dev.notify.Outcome;
 import dev.notify.internal.queue.WeightedQueue;
+import dev.notify.internal.ratelimit.Pacer;
 import dev.notify.spi.Channel;
 import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
@@ -73,6 +74,8 @@ final class Lane {
   private boolean closed;
   private volatile boolean backlog;
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+  private final AtomicBoolean pacingScheduled = new AtomicBoolean();
+  private final Pacer pacer;
   /** Items bound for this lane that wait in the intake: counted so claims do not overshoot. */
   private final java.util.concurrent.atomic.AtomicInteger incoming =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -80,9 +83,10 @@ final class Lane {
   private final Map<Outcome, LongAdder> attempts = new EnumMap<>(Outcome.class);
   private final Map<DeliveryState, LongAdder> finished = new EnumMap<>(DeliveryState.class);
 
-  Lane(Channel channel, LaneOptions options, Scheduler scheduler, ThreadFactoryNamer threads,
-      ContextFactory contexts, Host host) {
+  Lane(Channel channel, LaneOptions options, Pacer pacer, Scheduler scheduler,
+      ThreadFactoryNamer threads, ContextFactory contexts, Host host) {
     this.channel = channel;
+    this.pacer = pacer;
     this.options = options;
     this.scheduler = scheduler;
     this.host = host;
@@ -188,6 +192,9 @@ final class Lane {
     pumpScheduled.set(false);
     while (true) {
       WorkItem item;
+      if (pacer != null && !paced()) {
+        return;
+      }
       lock.lock();
       try {
         if (closed || !mayStartLocked()) {
@@ -209,6 +216,32 @@ final class Lane {
       }
       start(item);
     }
+  }
+
+  /**
+   * Takes a token of the provider's throughput limit when there is work to start; without one,
+   * pumps again when the next token is due instead of collecting the provider's 429s.
+   */
+  private boolean paced() {
+    lock.lock();
+    try {
+      if (closed || queue.isEmpty() || !mayStartLocked()) {
+        return false;
+      }
+    } finally {
+      lock.unlock();
+    }
+    Duration wait = pacer.tryAcquire();
+    if (wait.isZero() || wait.isNegative()) {
+      return true;
+    }
+    if (pacingScheduled.compareAndSet(false, true)) {
+      scheduler.schedule(() -> {
+        pacingScheduled.set(false);
+        pump();
+      }, wait);
+    }
+    return false;
   }
 
   private boolean mayStartLocked() {

@@ -31,6 +31,14 @@ final class Outcomes implements Lane.Host {
   private final Function<String, RetryPolicy> retryPolicies;
   private final Latency latency;
   private final Wakeups wakeups;
+  private final Feedback feedback;
+
+  /** Tells the recipient directory and the preference store what providers report. */
+  interface Feedback {
+    void addressInvalid(String userId, dev.notify.Recipient.Address address, Instant invalidatedAt);
+
+    void optedOut(String userId, dev.notify.ChannelType type);
+  }
 
   /** Asks for a claim pass now or at a later time. */
   interface Wakeups {
@@ -40,7 +48,8 @@ final class Outcomes implements Lane.Host {
   }
 
   Outcomes(NotificationLog log, Memory memory, Completions completions, Listeners listeners,
-      Clock clock, Function<String, RetryPolicy> retryPolicies, Latency latency, Wakeups wakeups) {
+      Clock clock, Function<String, RetryPolicy> retryPolicies, Latency latency, Wakeups wakeups,
+      Feedback feedback) {
     this.log = log;
     this.memory = memory;
     this.completions = completions;
@@ -49,6 +58,7 @@ final class Outcomes implements Lane.Host {
     this.retryPolicies = retryPolicies;
     this.latency = latency;
     this.wakeups = wakeups;
+    this.feedback = feedback;
   }
 
   @Override
@@ -100,12 +110,23 @@ final class Outcomes implements Lane.Host {
       DeliveryResult.AddressInvalid r = (DeliveryResult.AddressInvalid) result;
       fail(lane, item, new Attempt(number, now, Outcome.ADDRESS_INVALID, r.reason(), null),
           "address invalid: " + r.reason(),
-          () -> listeners.addressInvalid(view, number, r.reason(), r.invalidatedAt()));
+          () -> {
+            if (item.userId() != null) {
+              feedback.addressInvalid(item.userId(), (dev.notify.Recipient.Address) item.address(),
+                  r.invalidatedAt());
+            }
+            listeners.addressInvalid(view, number, r.reason(), r.invalidatedAt());
+          });
     } else if (result instanceof DeliveryResult.OptedOut) {
       String reason = ((DeliveryResult.OptedOut) result).reason();
       fail(lane, item, new Attempt(number, now, Outcome.OPTED_OUT, reason, null),
           "recipient opted out: " + reason,
-          () -> listeners.delivery(EventType.OPTED_OUT, view, number, reason, null));
+          () -> {
+            if (item.userId() != null) {
+              feedback.optedOut(item.userId(), lane.channel().type());
+            }
+            listeners.delivery(EventType.OPTED_OUT, view, number, reason, null);
+          });
     } else {
       DeliveryResult.ChannelUnavailable r = (DeliveryResult.ChannelUnavailable) result;
       Attempt a = new Attempt(number, now, Outcome.CHANNEL_UNAVAILABLE, r.reason(), null);
@@ -175,12 +196,51 @@ final class Outcomes implements Lane.Host {
 
   /** At dispatch: the notification's expiry passed while it waited. */
   void expired(Lane lane, WorkItem item) {
-    String reason = "expired at " + item.notification().expiresAt().orElseThrow();
-    if (apply(item, DeliveryUpdate.ended(DeliveryState.EXPIRED, reason, clock.instant()))) {
-      lane.count(DeliveryState.EXPIRED);
+    end(lane, item, DeliveryState.EXPIRED, EventType.EXPIRED,
+        "expired at " + item.notification().expiresAt().orElseThrow());
+  }
+
+  /** At dispatch: a policy (opt-out, rate limit) held it back for good. */
+  void suppressed(Lane lane, WorkItem item, String reason) {
+    end(lane, item, DeliveryState.SUPPRESSED, EventType.SUPPRESSED, reason);
+  }
+
+  /** At dispatch: it cannot be sent as it is (a template that does not render, say). */
+  void failedAtDispatch(Lane lane, WorkItem item, String reason) {
+    end(lane, item, DeliveryState.FAILED, EventType.FAILED, reason);
+  }
+
+  /** A placeholder that could not be resolved, or a group that has fanned out. */
+  void endPlaceholder(WorkItem item, DeliveryState state, String reason) {
+    end(null, item, state, state == DeliveryState.FAILED ? EventType.FAILED : null, reason);
+  }
+
+  private void end(Lane lane, WorkItem item, DeliveryState state, EventType event, String reason) {
+    if (apply(item, DeliveryUpdate.ended(state, reason, clock.instant()))) {
+      if (lane != null) {
+        lane.count(state);
+      }
       memory.leave(item);
-      listeners.delivery(EventType.EXPIRED, WorkItemView.of(item), 0, reason, null);
+      if (event != null) {
+        listeners.delivery(event, WorkItemView.of(item), item.attemptCount(), reason, null);
+      }
       completions.check(item.notificationId());
+    }
+  }
+
+  /** At dispatch: not now (quiet hours, a rate limit); scheduled again at {@code until}. */
+  void deferred(Lane lane, WorkItem item, Instant until, String reason) {
+    Optional<Instant> expires = item.notification().expiresAt();
+    if (expires.isPresent() && !until.isBefore(expires.get())) {
+      end(lane, item, DeliveryState.EXPIRED, EventType.EXPIRED, "expires at " + expires.get()
+          + ", before it may be sent (" + reason + " until " + until + ")");
+      return;
+    }
+    if (apply(item, DeliveryUpdate.deferred(until, reason, clock.instant()))) {
+      memory.leave(item);
+      wakeups.after(Duration.between(clock.instant(), until));
+      listeners.delivery(EventType.SCHEDULED, WorkItemView.of(item), item.attemptCount(), reason,
+          until);
     }
   }
 

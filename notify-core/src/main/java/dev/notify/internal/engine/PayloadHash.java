@@ -4,6 +4,7 @@ import dev.notify.Content;
 import dev.notify.Notification;
 import dev.notify.Recipient;
 import dev.notify.Target;
+import dev.notify.TemplateRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,6 +47,16 @@ final class PayloadHash {
     put(sha, c.subject());
     put(sha, c.text());
     put(sha, c.html());
+    put(sha, "|");
+    if (n.template().isPresent()) {
+      TemplateRef t = n.template().get();
+      put(sha, t.id());
+      put(sha, t.locale() == null ? null : t.locale().toLanguageTag());
+      new java.util.TreeMap<>(t.variables()).forEach((k, v) -> {
+        put(sha, k);
+        put(sha, String.valueOf(v));
+      });
+    }
     return HexFormat.of().formatHex(sha.digest());
   }
 

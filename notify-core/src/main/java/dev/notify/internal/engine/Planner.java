@@ -1,6 +1,10 @@
 package dev.notify.internal.engine;
 
 import dev.notify.ChannelType;
+import dev.notify.Content;
+import dev.notify.TemplateException;
+import dev.notify.internal.template.TemplateRenderer;
+import dev.notify.spi.DeliveryRecord;
 import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
 import dev.notify.Recipient;
@@ -24,14 +28,23 @@ final class Planner {
   private final Map<ChannelType, String> defaults;
   private final int maxDataBytes;
 
-  /** One delivery to create. */
-  record Planned(String channel, Recipient.Address address) {
+  private final TemplateRenderer templates;
+  private final boolean hasDirectory;
+
+  /**
+   * One delivery to create: a direct address on a channel, or a user or group placeholder on
+   * {@link DeliveryRecord#RESOLVE_CHANNEL}.
+   */
+  record Planned(String channel, Recipient address) {
   }
 
-  Planner(Map<String, Channel> channels, Map<ChannelType, String> defaults, int maxDataBytes) {
+  Planner(Map<String, Channel> channels, Map<ChannelType, String> defaults, int maxDataBytes,
+      TemplateRenderer templates, boolean hasDirectory) {
     this.channels = channels;
     this.defaults = defaults;
     this.maxDataBytes = maxDataBytes;
+    this.templates = templates;
+    this.hasDirectory = hasDirectory;
   }
 
   /** @throws InvalidNotificationException naming the field and the rule */
@@ -40,9 +53,13 @@ final class Planner {
     if (n.recipients().isEmpty()) {
       throw new InvalidNotificationException("recipients", "must name at least one recipient");
     }
-    if (n.content().isEmpty()) {
+    if (n.content().isEmpty() && n.template().isEmpty()) {
       throw new InvalidNotificationException("content",
-          "must have a title, body, data, subject, text or html");
+          "must have a title, body, data, subject, text or html, or a template");
+    }
+    if (n.template().isPresent() && templates == null) {
+      throw new InvalidNotificationException("template",
+          "needs a TemplateStore, and none is configured; add one with templates(...)");
     }
     int dataBytes = 0;
     for (Map.Entry<String, String> e : n.content().data().entrySet()) {
@@ -57,13 +74,44 @@ final class Planner {
 
     Set<Planned> planned = new LinkedHashSet<>();
     boolean[] targetUsed = new boolean[targets.size()];
+    boolean resolvedLater = false;
+    Set<ChannelType> targetTypes = new java.util.LinkedHashSet<>();
+    for (Target t : targets) {
+      if (t instanceof Target.Named) {
+        targetTypes.add(((Target.Named) t).type());
+      } else if (t instanceof Target.OfType) {
+        targetTypes.add(((Target.OfType) t).type());
+      } else {
+        defaults.keySet().stream().filter(t::reaches).forEach(targetTypes::add);
+      }
+    }
+    if (n.template().isPresent()) {
+      boolean anyUser = false;
+      for (Recipient r : n.recipients()) {
+        if (r instanceof Recipient.Address) {
+          if (targets.isEmpty()) {
+            targetTypes.add(((Recipient.Address) r).type());
+          }
+        } else {
+          anyUser = true;
+        }
+      }
+      // A user's channels are known only at dispatch: without targets, check every part.
+      templates.validate(n.template().get(),
+          anyUser && targets.isEmpty() ? Set.of() : targetTypes);
+    }
     for (int i = 0; i < n.recipients().size(); i++) {
       Recipient r = n.recipients().get(i);
       String field = "recipients[" + i + "]";
       if (!(r instanceof Recipient.Address)) {
-        throw new InvalidNotificationException(field, r.key().split(":")[0]
-            + " recipients need a RecipientDirectory, and none is configured; send to direct"
-            + " addresses or configure a directory");
+        if (!hasDirectory) {
+          throw new InvalidNotificationException(field, r.key().split(":")[0]
+              + " recipients need a RecipientDirectory, and none is configured; send to direct"
+              + " addresses or configure one with recipientDirectory(...)");
+        }
+        planned.add(new Planned(DeliveryRecord.RESOLVE_CHANNEL, r));
+        resolvedLater = true;
+        continue;
       }
       Recipient.Address address = (Recipient.Address) r;
       List<String> reached = new ArrayList<>();
@@ -94,7 +142,7 @@ final class Planner {
         }
       }
     }
-    for (int t = 0; t < targets.size(); t++) {
+    for (int t = 0; t < targets.size() && !resolvedLater; t++) {
       if (!targetUsed[t]) {
         throw new InvalidNotificationException("targets[" + t + "]",
             targets.get(t) + " reaches none of the recipients");
@@ -156,9 +204,17 @@ final class Planner {
     }
   }
 
-  private static void validate(Channel channel, Notification n, Recipient.Address address,
+  private void validate(Channel channel, Notification n, Recipient.Address address,
       String field) {
-    OutboundMessage m = new OutboundMessage(n.id(), address, n.content(), n.priority(),
+    Content content = n.content();
+    if (n.template().isPresent()) {
+      try {
+        content = templates.render(n.template().get(), channel.type(), null);
+      } catch (TemplateException e) {
+        throw e.toInvalidNotification();
+      }
+    }
+    OutboundMessage m = new OutboundMessage(n.id(), address, content, n.priority(),
         n.category().orElse(null), n.expiresAt().orElse(null), n.options(), n.metadata());
     try {
       channel.validate(m);

@@ -1,5 +1,6 @@
 package dev.notify.internal.engine;
 
+import dev.notify.Content;
 import dev.notify.Notification;
 import dev.notify.Priority;
 import dev.notify.Recipient;
@@ -18,7 +19,9 @@ final class WorkItem {
   private final NotificationRecord record;
   private final String deliveryId;
   private final String channel;
-  private final Recipient.Address address;
+  private final Recipient address;
+  private final String userId;
+  private volatile Content rendered;
   private final Priority priority;
   private final int attemptCount;
   private final Fence fence;
@@ -29,6 +32,7 @@ final class WorkItem {
     this.deliveryId = delivery.id();
     this.channel = delivery.channel();
     this.address = delivery.address();
+    this.userId = delivery.userId();
     this.priority = delivery.priority();
     this.attemptCount = delivery.attemptCount();
     this.fence = delivery.fence().orElseThrow(
@@ -55,8 +59,23 @@ final class WorkItem {
     return channel;
   }
 
-  Recipient.Address address() {
+  /** @return the address, or the user or group of a placeholder */
+  Recipient address() {
     return address;
+  }
+
+  /** @return the user this delivery was resolved for, or null for a direct address */
+  String userId() {
+    return userId;
+  }
+
+  boolean isPlaceholder() {
+    return !(address instanceof Recipient.Address);
+  }
+
+  /** Uses content rendered from the notification's template for this channel and user. */
+  void render(Content content) {
+    this.rendered = content;
   }
 
   Priority priority() {
@@ -74,7 +93,8 @@ final class WorkItem {
 
   OutboundMessage message() {
     Notification n = record.notification();
-    return new OutboundMessage(n.id(), address, n.content(), n.priority(),
+    Content c = rendered != null ? rendered : n.content();
+    return new OutboundMessage(n.id(), (Recipient.Address) address, c, n.priority(),
         n.category().orElse(null), n.expiresAt().orElse(null), n.options(), n.metadata());
   }
 

@@ -4,7 +4,7 @@ import dev.notify.Recipient;
 
 /** The identity of a delivery as events report it. */
 record WorkItemView(String notificationId, String deliveryId, String channel,
-    Recipient.Address address) {
+    Recipient address) {
 
   static WorkItemView of(WorkItem item) {
     return new WorkItemView(item.notificationId(), item.deliveryId(), item.channel(),

@@ -151,6 +151,44 @@ public final class LogStore {
     return true;
   }
 
+  /** See {@code NotificationLog.expand}. */
+  public boolean expand(String deliveryId, Fence fence, List<DeliveryRecord> replacements) {
+    StoredDelivery d = held(deliveryId, fence);
+    if (d == null) {
+      return false;
+    }
+    StoredNotification n = d.notification;
+    Set<String> ids = new HashSet<>();
+    for (DeliveryRecord r : replacements) {
+      if (!r.notificationId().equals(n.id())) {
+        throw new IllegalArgumentException("delivery " + r.id() + " names notification "
+            + r.notificationId() + ", not " + n.id());
+      }
+      if (!ids.add(r.id()) || deliveries.containsKey(r.id())) {
+        throw new IllegalArgumentException("delivery id is not unique: " + r.id());
+      }
+    }
+    unindex(d);
+    deliveries.remove(deliveryId);
+    int at = n.deliveries.indexOf(d);
+    n.deliveries.remove(at);
+    if (!d.record.state().isTerminal()) {
+      n.unfinished--;
+    }
+    for (DeliveryRecord r : replacements) {
+      StoredDelivery added = new StoredDelivery(nextSeq++, n, r);
+      n.deliveries.add(at++, added);
+      deliveries.put(r.id(), added);
+      index(added);
+      if (!r.state().isTerminal()) {
+        n.unfinished++;
+      }
+    }
+    n.changed();
+    refreshFinished(n);
+    return true;
+  }
+
   private StoredDelivery held(String deliveryId, Fence fence) {
     StoredDelivery d = deliveries.get(deliveryId);
     if (d == null || !fence.owner().equals(d.record.owner()) || fence.seq() != d.record.leaseSeq()) {

@@ -65,7 +65,7 @@ class BulkheadAndPriorityTest {
           && queued(client, Priority.LOW) == 4);
       channel.release();
       List<Delivery> order = channel.awaitSends(6, WAIT);
-      assertThat(order.get(0).message().notificationId()).isEqualTo("low-0");
+      assertThat(order.get(0).message().notificationId()).startsWith("low-");
       assertThat(order.get(1).message().notificationId()).isEqualTo("high");
     }
   }

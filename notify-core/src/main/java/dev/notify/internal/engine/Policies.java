@@ -1,0 +1,98 @@
+package dev.notify.internal.engine;
+
+import dev.notify.ChannelType;
+import dev.notify.Notification;
+import dev.notify.TemplateException;
+import dev.notify.UserProfile;
+import dev.notify.internal.preference.PolicyDecision;
+import dev.notify.internal.preference.PolicyEvaluator;
+import dev.notify.internal.ratelimit.RateLimitDecision;
+import dev.notify.internal.ratelimit.RecipientRateLimiter;
+import dev.notify.internal.template.TemplateRenderer;
+import dev.notify.OverLimitAction;
+import dev.notify.spi.RecipientDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What dispatch decides for one real delivery before it reaches its lane, with the settings in
+ * force at that moment: the user's preferences and quiet hours, the template rendered for the
+ * channel and the user's locale, and the per-recipient rate limit (first attempt only: a retry is
+ * the same message, not a new one). Each part is optional; a client without them proceeds.
+ */
+final class Policies {
+  private final RecipientDirectory directory;
+  private final PolicyEvaluator preferences;
+  private final TemplateRenderer templates;
+  private final RecipientRateLimiter rateLimits;
+  private final Clock clock;
+
+  /** The verdict. */
+  sealed interface Verdict {
+  }
+
+  /** Send it. */
+  record Proceed() implements Verdict {
+  }
+
+  /** Do not send it, ever: SUPPRESSED with the reason. */
+  record Suppress(String reason) implements Verdict {
+  }
+
+  /** Not now: SCHEDULED again at {@code until}. */
+  record Defer(Instant until, String reason) implements Verdict {
+  }
+
+  /** It cannot be sent: FAILED with the reason (a template that does not render, say). */
+  record Fail(String reason) implements Verdict {
+  }
+
+  private static final Proceed PROCEED = new Proceed();
+
+  Policies(RecipientDirectory directory, PolicyEvaluator preferences, TemplateRenderer templates,
+      RecipientRateLimiter rateLimits, Clock clock) {
+    this.directory = directory;
+    this.preferences = preferences;
+    this.templates = templates;
+    this.rateLimits = rateLimits;
+    this.clock = clock;
+  }
+
+  Verdict check(WorkItem item, ChannelType type) {
+    Notification n = item.notification();
+    String category = n.category().orElse(null);
+    Instant now = clock.instant();
+    Optional<UserProfile> profile = item.userId() != null && directory != null
+        ? directory.findUser(item.userId()) : Optional.empty();
+
+    if (preferences != null && item.userId() != null) {
+      PolicyDecision d = preferences.evaluate(item.userId(), type, category, n.priority(),
+          profile.flatMap(UserProfile::zone).orElse(null), now);
+      if (d instanceof PolicyDecision.Suppress) {
+        return new Suppress(((PolicyDecision.Suppress) d).reason().code());
+      }
+      if (d instanceof PolicyDecision.Defer) {
+        return new Defer(((PolicyDecision.Defer) d).until(), "quiet hours");
+      }
+    }
+    if (n.template().isPresent()) {
+      try {
+        item.render(templates.render(n.template().get(), type,
+            profile.flatMap(UserProfile::locale).orElse(null)));
+      } catch (TemplateException e) {
+        return new Fail(e.getMessage());
+      }
+    }
+    if (rateLimits != null && item.attemptCount() == 0) {
+      String subject = item.userId() != null ? "user:" + item.userId() : item.address().key();
+      RateLimitDecision r = rateLimits.check(subject, type, category);
+      if (r instanceof RateLimitDecision.Denied) {
+        RateLimitDecision.Denied denied = (RateLimitDecision.Denied) r;
+        return denied.action() == OverLimitAction.DROP ? new Suppress(RateLimitDecision.REASON)
+            : new Defer(denied.retryAt(), RateLimitDecision.REASON);
+      }
+    }
+    return PROCEED;
+  }
+}
