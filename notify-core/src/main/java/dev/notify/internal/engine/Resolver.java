@@ -172,15 +172,22 @@ final class Resolver {
         if (acceptor.appendDerived(child, clock.instant())) {
           fresh++;
         }
-        count++;
+        if (++count % PAGE_SIZE == 0) {
+          wakeLanes(); // members start going out while the fan-out goes on
+        }
       }
       outcomes.endPlaceholder(placeholder, DeliveryState.SENT, "fanned out to " + count
           + " members (" + (count - fresh) + " already notified)");
-      memory.markBacklog();
-      wakeups.now();
+      wakeLanes();
     } catch (RuntimeException e) {
       LOG.error("fan-out of group {} for {} failed; its lease will expire and it will resume",
           groupId, placeholder.notificationId(), e);
+      wakeLanes();
     }
+  }
+
+  private void wakeLanes() {
+    memory.markBacklog();
+    wakeups.now();
   }
 }

@@ -1,0 +1,102 @@
+package dev.notify.testkit.engine;
+
+import static dev.notify.testkit.engine.Fixtures.finalStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.notify.ChannelType;
+import dev.notify.Content;
+import dev.notify.DeliveryState;
+import dev.notify.DeliveryStatus;
+import dev.notify.InMemoryRecipientDirectory;
+import dev.notify.InMemoryTemplateStore;
+import dev.notify.InvalidNotificationException;
+import dev.notify.Notification;
+import dev.notify.NotificationClient;
+import dev.notify.Recipient;
+import dev.notify.Template;
+import dev.notify.TemplateParts;
+import dev.notify.TemplateRef;
+import dev.notify.UserProfile;
+import dev.notify.testkit.RecordingChannel;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TemplatesTest {
+  private static final Locale KO = Locale.forLanguageTag("ko");
+
+  private final RecordingChannel email = RecordingChannel.builder("email").type(ChannelType.EMAIL)
+      .build();
+  private final RecordingChannel sms = RecordingChannel.builder("sms").type(ChannelType.SMS).build();
+  private final InMemoryRecipientDirectory users = new InMemoryRecipientDirectory();
+  private final InMemoryTemplateStore templates = new InMemoryTemplateStore()
+      .put(Template.builder("shipped", Locale.ENGLISH)
+          .variant(Locale.ENGLISH, TemplateParts.builder()
+              .email("Order {{order}} shipped", "Hi {{name}}, order {{order}} shipped.",
+                  "<p>Hi {{name}}, order <b>{{order}}</b> shipped.</p>")
+              .sms("Order {{order}} shipped").build())
+          .variant(KO, TemplateParts.builder()
+              .email("주문 {{order}} 발송", "{{name}}님, 주문 {{order}} 발송.",
+                  "<p>{{name}}님 ({{carrier}})</p>")
+              .sms("주문 {{order}} 발송").build())
+          .build());
+  private final NotificationClient client = NotificationClient.builder().channel(email)
+      .channel(sms).templates(templates).recipientDirectory(users).build();
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  private Content sentTo(RecordingChannel ch, String id) {
+    return ch.sends().stream().filter(d -> d.message().notificationId().equals(id)).findFirst()
+        .orElseThrow().message().content();
+  }
+
+  @Test
+  void partsAreRenderedPerChannelInTheUsersLocaleWithFallback() {
+    users.put(UserProfile.builder("ko").email("k@example.com").phone("+821012345678")
+        .locale(Locale.forLanguageTag("ko-KR")).build());
+    users.put(UserProfile.builder("fr").email("f@example.com").locale(Locale.FRENCH).build());
+    Map<String, Object> vars = Map.of("name", "<Ada>", "order", "A-1", "carrier", "CJ");
+    finalStatus(client.send(Notification.builder().id("ko-1").to(Recipient.user("ko"))
+        .template("shipped", vars).build()));
+    finalStatus(client.send(Notification.builder().id("fr-1").to(Recipient.user("fr"))
+        .template("shipped", vars).build()));
+
+    Content ko = sentTo(email, "ko-1");
+    assertThat(ko.subject()).isEqualTo("주문 A-1 발송");
+    assertThat(ko.text()).isEqualTo("<Ada>님, 주문 A-1 발송.");
+    assertThat(ko.html()).isEqualTo("<p>&lt;Ada&gt;님 (CJ)</p>");
+    assertThat(sentTo(sms, "ko-1").body()).isEqualTo("주문 A-1 발송");
+    assertThat(sentTo(email, "fr-1").subject()).isEqualTo("Order A-1 shipped");
+  }
+
+  @Test
+  void aMissingVariableOrTemplateIsRejectedAtSend() {
+    assertThatThrownBy(() -> client.send(Notification.builder().id("m-1")
+        .to(Recipient.email("a@example.com")).template("shipped", Map.of("order", "A-1")).build()))
+        .isInstanceOfSatisfying(InvalidNotificationException.class, e -> {
+          assertThat(e.field()).startsWith("template.shipped[en].email");
+          assertThat(e.rule()).contains("missing variable 'name'");
+        });
+    assertThatThrownBy(() -> client.send(Notification.builder().id("m-2")
+        .to(Recipient.email("a@example.com")).template(TemplateRef.of("nope")).build()))
+        .isInstanceOf(InvalidNotificationException.class).hasMessageContaining("nope");
+    assertThat(client.status("m-1")).isEmpty();
+    assertThat(client.status("m-2")).isEmpty();
+  }
+
+  @Test
+  void aVariableOnlyALocaleVariantNeedsFailsThatDeliveryAtDispatch() {
+    users.put(UserProfile.builder("ko").email("k@example.com").locale(KO).build());
+    DeliveryStatus d = finalStatus(client.send(Notification.builder().id("v-1")
+        .to(Recipient.user("ko")).template("shipped", Map.of("name", "Ada", "order", "A-1"))
+        .build())).deliveries().get(0);
+    assertThat(d.state()).isEqualTo(DeliveryState.FAILED);
+    assertThat(d.reason()).contains("carrier");
+    assertThat(email.sendCount()).isZero();
+  }
+}
