@@ -20,6 +20,8 @@ import java.time.Duration;
  * {@code maximumBuckets} recipients active at once) can let a recipient through early.
  */
 public final class LocalRateLimitStore implements RateLimitStore {
+  private static final java.time.Duration IDLE_SLACK = java.time.Duration.ofMinutes(1);
+
   /** The default number of buckets held. */
   public static final long DEFAULT_MAXIMUM_BUCKETS = 100_000;
 
@@ -43,7 +45,10 @@ public final class LocalRateLimitStore implements RateLimitStore {
     this.time = new ClockTimeMeter(clock);
     this.buckets = Caffeine.newBuilder()
         .maximumSize(maximumBuckets)
-        .expireAfter(Expiry.accessing((String key, Entry e) -> e.limit.timeToFill()))
+        // An idle bucket is full after timeToFill, so dropping it then loses nothing; the slack
+        // keeps concurrent calls at that exact instant from seeing two buckets (two tokens).
+        .expireAfter(Expiry.accessing((String key, Entry e) -> e.limit.timeToFill()
+            .plus(IDLE_SLACK)))
         .ticker(new ClockTicker(clock))
         .executor(Runnable::run) // maintenance is cheap; keep it off the common pool
         .build();
