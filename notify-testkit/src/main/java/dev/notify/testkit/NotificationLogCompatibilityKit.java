@@ -5,6 +5,7 @@ import dev.notify.testkit.log.AppendContract;
 import dev.notify.testkit.log.CancelAndReplayContract;
 import dev.notify.testkit.log.ClaimContract;
 import dev.notify.testkit.log.HistoryAndDeadLetterContract;
+import dev.notify.testkit.log.ExpandContract;
 import dev.notify.testkit.log.PurgeContract;
 import dev.notify.testkit.log.ReceiptContract;
 import dev.notify.testkit.log.RenewalContract;
@@ -109,6 +110,15 @@ public abstract class NotificationLogCompatibilityKit {
   /** Purging finished notifications: {@link PurgeContract}. */
   @Nested
   class Purge extends PurgeContract {
+    @Override
+    protected NotificationLog createLog() {
+      return NotificationLogCompatibilityKit.this.createLog();
+    }
+  }
+
+  /** Replacing a user placeholder with its deliveries: {@link ExpandContract}. */
+  @Nested
+  class Expand extends ExpandContract {
     @Override
     protected NotificationLog createLog() {
       return NotificationLogCompatibilityKit.this.createLog();
