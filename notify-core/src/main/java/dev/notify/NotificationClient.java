@@ -108,6 +108,13 @@ public interface NotificationClient extends AutoCloseable {
    */
   void resumeChannel(String channelName);
 
+  /**
+   * Forgets the cached directory lookup of a user, so the next dispatch reads the directory again.
+   * Call it when a user's addresses, locale or time zone change; otherwise lookups are cached for
+   * 30 seconds. Does nothing without a recipient directory.
+   */
+  void invalidateRecipient(String userId);
+
   /** @return a snapshot of queue depths, counters and latency */
   ClientStats stats();
 

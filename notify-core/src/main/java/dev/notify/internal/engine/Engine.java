@@ -63,6 +63,7 @@ public final class Engine implements NotificationClient {
   private final Outcomes outcomes;
   private final Acceptor acceptor;
   private final Policies policies;
+  private final CachingRecipientDirectory directory;
   private final Resolver resolver;
   private final java.util.concurrent.ExecutorService fanOut;
   private final List<Thread> dispatchers = new ArrayList<>();
@@ -84,8 +85,9 @@ public final class Engine implements NotificationClient {
     this.claimer = new Claimer(config, memory, intake, laneList, listeners, scheduler, threads);
     EngineConfig.Policy p = config.policy();
     java.time.Clock clock = config.clock();
-    RecipientDirectory directory = p.directory() == null ? null
+    CachingRecipientDirectory directory = p.directory() == null ? null
         : new CachingRecipientDirectory(p.directory(), clock);
+    this.directory = directory;
     TemplateRenderer templates = p.templates() == null ? null : new TemplateRenderer(p.templates(),
         p.templateEngine() != null ? p.templateEngine() : new MustacheTemplateEngine());
     PreferencePolicy preferencePolicy = p.preferencePolicy() != null ? p.preferencePolicy()
@@ -348,6 +350,14 @@ public final class Engine implements NotificationClient {
           + lanes.keySet());
     }
     lane.close("resumed by hand");
+  }
+
+  @Override
+  public void invalidateRecipient(String userId) {
+    requireNonNull(userId, "userId");
+    if (directory != null) {
+      directory.invalidate(userId);
+    }
   }
 
   @Override

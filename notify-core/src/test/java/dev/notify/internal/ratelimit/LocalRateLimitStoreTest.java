@@ -32,7 +32,7 @@ class LocalRateLimitStoreTest {
   }
 
   @Test
-  void anIdleBucketIsDroppedOnceItWouldBeFullAgain() {
+  void anIdleBucketIsDroppedAMinuteAfterItWouldBeFullAgain() {
     RateLimit limit = RateLimit.of(3, Duration.ofHours(1));
     for (int i = 0; i < 3; i++) {
       store.tryAcquire("k", limit);
@@ -40,6 +40,9 @@ class LocalRateLimitStoreTest {
     assertThat(store.estimatedSize()).isEqualTo(1);
     clock.advance(Duration.ofHours(1));
     assertThat(store.tryAcquire("other", limit)).isZero(); // runs maintenance
+    assertThat(store.estimatedSize()).as("full, but kept a minute longer").isEqualTo(2);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(store.tryAcquire("other", limit)).isZero();
     assertThat(store.estimatedSize()).isEqualTo(1);
     // nothing lost: the recreated bucket is as full as the old one would be
     for (int i = 0; i < 3; i++) {

@@ -166,6 +166,24 @@ class UsersAndGroupsTest {
   }
 
   @Test
+  void directoryLookupsAreCachedUntilInvalidated() {
+    users.put(UserProfile.builder("c").email("old@example.com").build());
+    ManualTime time = ManualTime.startingAt(T0);
+    try (NotificationClient client = NotificationClient.builder().channel(email)
+        .clock(time.clock()).scheduler(time).recipientDirectory(users).build()) {
+      finalStatus(client.send(hello("c-1", Recipient.user("c"))));
+      users.put(UserProfile.builder("c").email("new@example.com").build());
+      finalStatus(client.send(hello("c-2", Recipient.user("c"))));
+      client.invalidateRecipient("c");
+      finalStatus(client.send(hello("c-3", Recipient.user("c"))));
+      assertThat(email.sends()).extracting(d -> d.message().address().value())
+          .containsExactly("old@example.com", "old@example.com", "new@example.com");
+    } finally {
+      time.close();
+    }
+  }
+
+  @Test
   void anUnregisteredTokenIsRemovedButOneRegisteredAfterTheInvalidationIsKept() {
     String old = "0a".repeat(32);
     String fresh = "0b".repeat(32);
