@@ -99,11 +99,14 @@ final class Claimer implements Outcomes.Wakeups {
     }
     boolean more = false;
     boolean memoryFull = false;
+    boolean skipped = false;
     try {
       for (Lane lane : lanes) {
         int limit = Math.min(lane.room(), memory.available());
         if (limit <= 0) {
-          memoryFull |= memory.available() == 0;
+          // Work for it may wait in the log: ask again as soon as the lane or memory has room.
+          lane.markBacklog();
+          skipped = true;
           continue;
         }
         Instant now = clock.instant();
@@ -139,7 +142,7 @@ final class Claimer implements Outcomes.Wakeups {
         }
         more |= claimed.size() == limit;
       }
-      if (!more && !memoryFull) {
+      if (!more && !memoryFull && !skipped) {
         memory.clearBacklog();
       }
     } catch (RuntimeException e) {

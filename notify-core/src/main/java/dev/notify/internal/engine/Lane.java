@@ -182,6 +182,10 @@ final class Lane {
     backlog = false;
   }
 
+  void markBacklog() {
+    backlog = true;
+  }
+
   void pump() {
     if (pumpScheduled.compareAndSet(false, true)) {
       execute(this::drain);

@@ -1,0 +1,67 @@
+package dev.notify.testkit.bench;
+
+import dev.notify.Backpressure;
+import dev.notify.ChannelType;
+import dev.notify.ClientStats;
+import dev.notify.Notification;
+import dev.notify.NotificationClient;
+import dev.notify.Recipient;
+import dev.notify.spi.EventType;
+import dev.notify.testkit.RecordingChannel;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Throwaway measurement, not a test: how many notifications per second the engine carries from
+ * {@code send} to SENT with a channel that answers at once. Run with the test class path:
+ * {@code java -cp ... dev.notify.testkit.bench.EngineThroughput [count] [senderThreads]}.
+ */
+public final class EngineThroughput {
+  private EngineThroughput() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int senders = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    for (int round = 1; round <= 3; round++) {
+      RecordingChannel channel = RecordingChannel.builder("email").type(ChannelType.EMAIL).build();
+      CountDownLatch done = new CountDownLatch(count);
+      try (NotificationClient client = NotificationClient.builder().channel(channel)
+          .backpressure(Backpressure.block(Duration.ofSeconds(30)))
+          .listener(e -> {
+            if (e.type() == EventType.SENT) {
+              done.countDown();
+            }
+          }).build()) {
+        long start = System.nanoTime();
+        Thread[] threads = new Thread[senders];
+        for (int t = 0; t < senders; t++) {
+          int offset = t;
+          threads[t] = new Thread(() -> {
+            for (int i = offset; i < count; i += senders) {
+              client.send(Notification.builder().id("n-" + i)
+                  .to(Recipient.email("user" + i + "@example.com")).subject("Hello")
+                  .text("A short message body of a realistic size for an email notification.")
+                  .build());
+            }
+          });
+          threads[t].start();
+        }
+        for (Thread t : threads) {
+          t.join();
+        }
+        long accepted = System.nanoTime();
+        if (!done.await(5, TimeUnit.MINUTES)) {
+          throw new IllegalStateException("not all sent: " + done.getCount() + " left");
+        }
+        long end = System.nanoTime();
+        ClientStats stats = client.stats();
+        System.out.printf("round %d: %,d notifications, %d sender threads: accepted %,.0f/s,"
+            + " sent %,.0f/s; latency p50 %s p99 %s max %s%n", round, count, senders,
+            count / ((accepted - start) / 1e9), count / ((end - start) / 1e9),
+            stats.latency().p50(), stats.latency().p99(), stats.latency().max());
+      }
+    }
+  }
+}
