@@ -1,0 +1,118 @@
+package dev.notify.apns.internal;
+
+import com.eatthepath.pushy.apns.ApnsClient;
+import com.eatthepath.pushy.apns.ApnsClientMetricsListener;
+import dev.notify.spi.DeliveryResult;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keeps sends out of pushy while APNs cannot be reached. Pushy queues every send while it has no
+ * connection and fails them one at a time, each after a reconnect delay that doubles up to 60 s;
+ * a full lane would sit in that queue for minutes and then go out late, after the engine has
+ * already retried them. So once a connection attempt has failed and no connection is up, one send
+ * at a time goes to pushy as a probe and the others are answered at once with
+ * {@link DeliveryResult.ChannelUnavailable}: the lane pauses and nothing is spent from the
+ * deliveries' attempts. A new connection, or any answer from APNs, opens the gate again.
+ *
+ * <p>Called from the lane's threads and pushy's event loop; lock-free.
+ */
+final class ConnectionGate implements ApnsClientMetricsListener {
+  /** What {@link #admit()} decided. */
+  enum Admission {
+    /** The gate is open. */
+    PASS,
+    /** The gate is closed and this send is the probe. */
+    PROBE,
+    /** The gate is closed and a probe is under way: do not send. */
+    REFUSED
+  }
+
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicBoolean probing = new AtomicBoolean();
+  private volatile DeliveryResult down;
+
+  Admission admit() {
+    if (down == null || connections.get() > 0) {
+      return Admission.PASS;
+    }
+    return probing.compareAndSet(false, true) ? Admission.PROBE : Admission.REFUSED;
+  }
+
+  /** @return what a refused send returns: the channel is unavailable, with the last cause */
+  DeliveryResult refusal() {
+    DeliveryResult last = down;
+    return last != null ? last : DeliveryResult.channelUnavailable("APNs unreachable", null);
+  }
+
+  /**
+   * Records how an admitted send ended.
+   *
+   * @param admission what {@link #admit()} said for it
+   * @param answered true if APNs answered (accepted or rejected)
+   * @param failure the failure if it did not, else {@code null}
+   * @param classified the failure's classification, or {@code null}
+   */
+  void completed(Admission admission, boolean answered, Throwable failure,
+      DeliveryResult classified) {
+    if (answered) {
+      down = null;
+    } else if (failure != null && ResponseClassifier.isConnectFailure(failure)) {
+      boolean configuration = classified instanceof DeliveryResult.ChannelUnavailable unavailable
+          && unavailable.configurationError();
+      String reason = "APNs unreachable, not sent: " + reasonOf(classified);
+      down = configuration ? DeliveryResult.configurationError(reason)
+          : DeliveryResult.channelUnavailable(reason, null);
+    }
+    if (admission == Admission.PROBE) {
+      probing.set(false);
+    }
+  }
+
+  /** @return true while the gate refuses sends */
+  boolean isClosed() {
+    return down != null && connections.get() == 0;
+  }
+
+  private static String reasonOf(DeliveryResult result) {
+    if (result instanceof DeliveryResult.Retryable r) {
+      return r.reason();
+    }
+    if (result instanceof DeliveryResult.ChannelUnavailable u) {
+      return u.reason();
+    }
+    return String.valueOf(result);
+  }
+
+  @Override
+  public void handleConnectionAdded(ApnsClient apnsClient) {
+    connections.incrementAndGet();
+    down = null;
+  }
+
+  @Override
+  public void handleConnectionRemoved(ApnsClient apnsClient) {
+    connections.decrementAndGet();
+  }
+
+  @Override
+  public void handleConnectionCreationFailed(ApnsClient apnsClient) {
+    // The cause arrives with the failed send; see completed().
+  }
+
+  @Override
+  public void handleWriteFailure(ApnsClient apnsClient, long notificationId) {
+  }
+
+  @Override
+  public void handleNotificationSent(ApnsClient apnsClient, long notificationId) {
+  }
+
+  @Override
+  public void handleNotificationAccepted(ApnsClient apnsClient, long notificationId) {
+  }
+
+  @Override
+  public void handleNotificationRejected(ApnsClient apnsClient, long notificationId) {
+  }
+}
