@@ -4,14 +4,13 @@ import com.eatthepath.pushy.apns.ApnsClient;
 import com.eatthepath.pushy.apns.ApnsClientMetricsListener;
 import dev.notify.spi.DeliveryResult;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps sends out of pushy while APNs cannot be reached. Pushy queues every send while it has no
  * connection and fails them one at a time, each after a reconnect delay that doubles up to 60 s;
  * a full lane would sit in that queue for minutes and then go out late, after the engine has
- * already retried them. So once a connection attempt has failed and no connection is up, one send
- * at a time goes to pushy as a probe and the others are answered at once with
+ * already retried them. So once a connection attempt has failed, one send at a time goes to pushy
+ * as a probe and the others are answered at once with
  * {@link DeliveryResult.ChannelUnavailable}: the lane pauses and nothing is spent from the
  * deliveries' attempts. A new connection, or any answer from APNs, opens the gate again.
  *
@@ -28,12 +27,11 @@ final class ConnectionGate implements ApnsClientMetricsListener {
     REFUSED
   }
 
-  private final AtomicInteger connections = new AtomicInteger();
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile DeliveryResult down;
 
   Admission admit() {
-    if (down == null || connections.get() > 0) {
+    if (down == null) {
       return Admission.PASS;
     }
     return probing.compareAndSet(false, true) ? Admission.PROBE : Admission.REFUSED;
@@ -71,7 +69,7 @@ final class ConnectionGate implements ApnsClientMetricsListener {
 
   /** @return true while the gate refuses sends */
   boolean isClosed() {
-    return down != null && connections.get() == 0;
+    return down != null;
   }
 
   private static String reasonOf(DeliveryResult result) {
@@ -86,18 +84,22 @@ final class ConnectionGate implements ApnsClientMetricsListener {
 
   @Override
   public void handleConnectionAdded(ApnsClient apnsClient) {
-    connections.incrementAndGet();
     down = null;
   }
 
   @Override
   public void handleConnectionRemoved(ApnsClient apnsClient) {
-    connections.decrementAndGet();
+    // Not a usable signal: pushy reports it only when it finds a dead idle connection, which it
+    // may replace without ever looking at it.
   }
 
   @Override
   public void handleConnectionCreationFailed(ApnsClient apnsClient) {
-    // The cause arrives with the failed send; see completed().
+    // Close at once; the failed send that follows brings the cause (see completed()).
+    if (down == null) {
+      down = DeliveryResult.channelUnavailable(
+          "APNs unreachable, not sent: a connection attempt failed", null);
+    }
   }
 
   @Override

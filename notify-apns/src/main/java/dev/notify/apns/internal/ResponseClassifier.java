@@ -192,7 +192,8 @@ public final class ResponseClassifier {
   }
 
   private static String describe(Throwable t) {
-    return t.getMessage() == null ? t.getClass().getSimpleName()
-        : t.getClass().getSimpleName() + ": " + t.getMessage();
+    // Netty's AnnotatedConnectException says nothing more than the ConnectException it is.
+    String type = t instanceof ConnectException ? "ConnectException" : t.getClass().getSimpleName();
+    return t.getMessage() == null ? type : type + ": " + t.getMessage();
   }
 }

@@ -167,7 +167,28 @@ public final class MockApnsPeer implements AutoCloseable {
     script.resetScript();
   }
 
-  /** Lets every push that is hanging (see {@link PeerResponse#hang()}) go on. */
+  /**
+   * Waits until at least {@code count} pushes are hanging at the peer (see
+   * {@link PeerResponse#hang()}): the request has certainly arrived.
+   *
+   * @throws AssertionError if they did not arrive in time
+   */
+  public void awaitHanging(int count, Duration timeout) {
+    try {
+      if (!script.awaitHanging(count, timeout)) {
+        throw new AssertionError("fewer than " + count + " pushes were hanging at the APNs peer"
+            + " within " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for hanging pushes", e);
+    }
+  }
+
+  /**
+   * Lets every push that is hanging now (see {@link PeerResponse#hang()}) go on; pushes that
+   * arrive later hang again.
+   */
   public void releaseHung() {
     script.releaseHung();
   }

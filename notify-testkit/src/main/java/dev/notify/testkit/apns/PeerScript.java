@@ -47,6 +47,7 @@ final class PeerScript implements PushNotificationHandlerFactory, MockApnsServer
   private final Object lock = new Object();
   private final List<ReceivedPush> received = new ArrayList<>();
   private long count;
+  private int hanging;
 
   PeerScript(ApnsVerificationKey verificationKey, boolean verifyTokens, boolean record) {
     this.verificationKey = verificationKey;
@@ -117,10 +118,14 @@ final class PeerScript implements PushNotificationHandlerFactory, MockApnsServer
       throw new UnregisteredDeviceTokenException(unregistered.invalidatedAt());
     }
     if (response instanceof PeerResponse.Hang hang) {
+      CountDownLatch release = hangRelease;
+      changeHanging(1);
       try {
-        hangRelease.await(hang.max().toMillis(), TimeUnit.MILLISECONDS);
+        release.await(hang.max().toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        changeHanging(-1);
       }
     }
   }
@@ -195,6 +200,28 @@ final class PeerScript implements PushNotificationHandlerFactory, MockApnsServer
   private static String text(Http2Headers headers, String name) {
     CharSequence value = headers.get(name);
     return value == null ? null : value.toString();
+  }
+
+  private void changeHanging(int delta) {
+    synchronized (lock) {
+      hanging += delta;
+      lock.notifyAll();
+    }
+  }
+
+  /** @return true if at least {@code atLeast} pushes were hanging before the deadline */
+  boolean awaitHanging(int atLeast, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (hanging < atLeast) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
+      }
+      return true;
+    }
   }
 
   List<ReceivedPush> received() {
