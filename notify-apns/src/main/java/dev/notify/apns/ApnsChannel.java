@@ -17,7 +17,6 @@ import dev.notify.spi.OutboundMessage;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -187,14 +186,15 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      * @param p8File the {@code AuthKey_<keyId>.p8} file from the developer account
      * @param teamId the 10-character team id
      * @param keyId the 10-character key id
-     * @throws IllegalArgumentException if the file cannot be read as an EC private key
+     * @throws IllegalArgumentException if the file cannot be read, or not as an EC private key
      */
     public Builder tokenAuth(Path p8File, String teamId, String keyId) {
       requireNonNull(p8File, "p8File");
       try (InputStream in = Files.newInputStream(p8File)) {
         return tokenAuth(in, teamId, keyId, p8File.toString());
       } catch (IOException e) {
-        throw new UncheckedIOException("could not read " + p8File, e);
+        throw new IllegalArgumentException("could not read the signing key " + p8File + ": " + e,
+            e);
       }
     }
 
@@ -247,7 +247,8 @@ public final class ApnsChannel implements Channel, AutoCloseable {
         this.clientIdentity = KeyMaterial.clientIdentity(in, password, p12File.toString());
         return this;
       } catch (IOException e) {
-        throw new UncheckedIOException("could not read " + p12File, e);
+        throw new IllegalArgumentException("could not read the client certificate " + p12File
+            + ": " + e, e);
       }
     }
 

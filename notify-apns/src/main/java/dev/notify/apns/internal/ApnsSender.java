@@ -164,11 +164,6 @@ public final class ApnsSender {
     }
   }
 
-  /** @return true while sends are held back because APNs cannot be reached */
-  public boolean isUnreachable() {
-    return gate.isClosed();
-  }
-
   /**
    * Closes the pushy client, waiting up to the shutdown timeout for in-flight answers, then the
    * event loop group if the channel owns it. Idempotent; never throws.
@@ -190,11 +185,6 @@ public final class ApnsSender {
       ownGroup.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS)
           .awaitUninterruptibly(timeoutMillis + 1000);
     }
-  }
-
-  /** @return true if the channel owns its event loop group and it has terminated */
-  public boolean ownsTerminatedGroup() {
-    return ownGroup != null && ownGroup.isTerminated();
   }
 
   @Override

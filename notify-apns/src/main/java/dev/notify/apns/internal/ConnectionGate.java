@@ -67,11 +67,6 @@ final class ConnectionGate implements ApnsClientMetricsListener {
     }
   }
 
-  /** @return true while the gate refuses sends */
-  boolean isClosed() {
-    return down != null;
-  }
-
   private static String reasonOf(DeliveryResult result) {
     if (result instanceof DeliveryResult.Retryable r) {
       return r.reason();

@@ -42,7 +42,8 @@ import javax.net.ssl.SSLException;
  * same port. Needs pushy on the test class path (notify-apns brings it). Thread-safe.
  */
 public final class MockApnsPeer implements AutoCloseable {
-  private final Builder config;
+  private final boolean clientCertificateAuth;
+  private final int maxConcurrentStreams;
   private final ApnsPeerCredentials credentials;
   private final PeerScript script;
   private final EventLoopGroup group;
@@ -50,7 +51,8 @@ public final class MockApnsPeer implements AutoCloseable {
   private MockApnsServer server;
 
   private MockApnsPeer(Builder config) {
-    this.config = config;
+    this.clientCertificateAuth = config.clientCertificateAuth;
+    this.maxConcurrentStreams = config.maxConcurrentStreams;
     KeyPair signing = PeerKeyMaterial.signingKeyPair();
     PeerKeyMaterial.Identity server = PeerKeyMaterial.server();
     PeerKeyMaterial.Identity client = config.clientCertificateAuth ? PeerKeyMaterial.client() : null;
@@ -94,7 +96,7 @@ public final class MockApnsPeer implements AutoCloseable {
         .setHandlerFactory(script)
         .setListener(script)
         .setEventLoopGroup(group)
-        .setMaxConcurrentStreams(config.maxConcurrentStreams);
+        .setMaxConcurrentStreams(maxConcurrentStreams);
     if (client != null) {
       // pushy's misnamed setter: these are the client certificates the server trusts.
       builder.setTrustedServerCertificateChain(client.certificate());
@@ -258,7 +260,7 @@ public final class MockApnsPeer implements AutoCloseable {
   public synchronized void restart() {
     stop();
     MockApnsServer fresh = newServer(PeerKeyMaterial.server(),
-        config.clientCertificateAuth ? PeerKeyMaterial.client() : null);
+        clientCertificateAuth ? PeerKeyMaterial.client() : null);
     bind(fresh, port, Duration.ofSeconds(10));
     server = fresh;
   }
