@@ -29,8 +29,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Sends push notifications to Apple devices through APNs' HTTP/2 API, with
- * <a href="https://github.com/jchambers/pushy">pushy</a> underneath.
+ * Sends push notifications to Apple devices through APNs' HTTP/2 API, with pushy underneath.
  *
  * <pre>{@code
  * ApnsChannel apns = ApnsChannel.builder()

@@ -165,6 +165,12 @@ class ApnsChannelBuilderTest {
     channel.close();
     channel.close();
 
+    // The group has terminated; its threads end right after saying so.
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("notify-apns-owned-")) {
+        thread.join(5_000);
+      }
+    }
     assertThat(threads("notify-apns-owned-")).isZero();
     assertThat(Kind.of(send(channel))).isEqualTo(Kind.UNAVAILABLE);
   }

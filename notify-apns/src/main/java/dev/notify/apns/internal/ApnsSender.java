@@ -29,7 +29,7 @@ public final class ApnsSender {
 
   private final ApnsSettings settings;
   private final ApnsRequestFactory requests;
-  private final ConnectionGate gate = new ConnectionGate();
+  private final ConnectionGate gate;
   private final EventLoopGroup ownGroup;
   private final ApnsClient client;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -44,6 +44,7 @@ public final class ApnsSender {
   public ApnsSender(ApnsSettings settings) {
     this.settings = settings;
     this.requests = new ApnsRequestFactory(settings.topic(), settings.defaultExpiration());
+    this.gate = new ConnectionGate(settings.connections());
     if (settings.sharedGroup() != null) {
       EventLoops.checkSupported(settings.sharedGroup());
     }

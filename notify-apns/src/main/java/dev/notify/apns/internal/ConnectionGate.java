@@ -4,15 +4,18 @@ import com.eatthepath.pushy.apns.ApnsClient;
 import com.eatthepath.pushy.apns.ApnsClientMetricsListener;
 import dev.notify.spi.DeliveryResult;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps sends out of pushy while APNs cannot be reached. Pushy queues every send while it has no
  * connection and fails them one at a time, each after a reconnect delay that doubles up to 60 s;
  * a full lane would sit in that queue for minutes and then go out late, after the engine has
- * already retried them. So once a connection attempt has failed, one send at a time goes to pushy
- * as a probe and the others are answered at once with
- * {@link DeliveryResult.ChannelUnavailable}: the lane pauses and nothing is spent from the
- * deliveries' attempts. A new connection, or any answer from APNs, opens the gate again.
+ * already retried them. So once as many connection attempts as the channel has connections have
+ * failed without an answer from APNs in between, one send at a time goes to pushy as a probe and
+ * the others are answered at once with {@link DeliveryResult.ChannelUnavailable}: the lane pauses
+ * and nothing is spent from the deliveries' attempts. A new connection, or any answer from APNs,
+ * opens the gate again. With several connections, one that cannot be re-created while the others
+ * answer never closes the gate.
  *
  * <p>Called from the lane's threads and pushy's event loop; lock-free.
  */
@@ -27,8 +30,15 @@ final class ConnectionGate implements ApnsClientMetricsListener {
     REFUSED
   }
 
+  private final int threshold;
+  private final AtomicInteger failuresSinceAnswer = new AtomicInteger();
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile DeliveryResult down;
+
+  /** @param connections the channel's number of connections */
+  ConnectionGate(int connections) {
+    this.threshold = connections;
+  }
 
   Admission admit() {
     if (down == null) {
@@ -44,7 +54,9 @@ final class ConnectionGate implements ApnsClientMetricsListener {
   }
 
   /**
-   * Records how an admitted send ended.
+   * Records how an admitted send ended. Pushy reports a failed connection attempt to
+   * {@link #handleConnectionCreationFailed} before it fails the send that waited for it, so the
+   * count is up to date here and the send's failure only adds its cause.
    *
    * @param admission what {@link #admit()} said for it
    * @param answered true if APNs answered (accepted or rejected)
@@ -54,8 +66,8 @@ final class ConnectionGate implements ApnsClientMetricsListener {
   void completed(Admission admission, boolean answered, Throwable failure,
       DeliveryResult classified) {
     if (answered) {
-      down = null;
-    } else if (failure != null && ResponseClassifier.isConnectFailure(failure)) {
+      open();
+    } else if (down != null && failure != null && ResponseClassifier.isConnectFailure(failure)) {
       boolean configuration = classified instanceof DeliveryResult.ChannelUnavailable unavailable
           && unavailable.configurationError();
       String reason = "APNs unreachable, not sent: " + reasonOf(classified);
@@ -65,6 +77,11 @@ final class ConnectionGate implements ApnsClientMetricsListener {
     if (admission == Admission.PROBE) {
       probing.set(false);
     }
+  }
+
+  private void open() {
+    failuresSinceAnswer.set(0);
+    down = null;
   }
 
   private static String reasonOf(DeliveryResult result) {
@@ -79,7 +96,7 @@ final class ConnectionGate implements ApnsClientMetricsListener {
 
   @Override
   public void handleConnectionAdded(ApnsClient apnsClient) {
-    down = null;
+    open();
   }
 
   @Override
@@ -90,8 +107,7 @@ final class ConnectionGate implements ApnsClientMetricsListener {
 
   @Override
   public void handleConnectionCreationFailed(ApnsClient apnsClient) {
-    // Close at once; the failed send that follows brings the cause (see completed()).
-    if (down == null) {
+    if (failuresSinceAnswer.incrementAndGet() >= threshold && down == null) {
       down = DeliveryResult.channelUnavailable(
           "APNs unreachable, not sent: a connection attempt failed", null);
     }
