@@ -1,0 +1,119 @@
+package dev.notify.apns;
+
+import static dev.notify.apns.Messages.message;
+import static dev.notify.apns.Messages.token;
+
+import com.eatthepath.pushy.apns.ApnsClient;
+import com.eatthepath.pushy.apns.ApnsClientBuilder;
+import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
+import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
+import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
+import dev.notify.spi.ChannelContext;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.DeliveryResult;
+import dev.notify.spi.OutboundMessage;
+import dev.notify.testkit.apns.ApnsPeerCredentials;
+import dev.notify.testkit.apns.MockApnsPeer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Throwaway throughput harness, not a test: raw pushy against ApnsChannel.send on the same
+ * accept-all peer (one connection, ~1 KB alert, up to 2,000 in flight). Prints sends per second;
+ * asserts nothing about time. Run with
+ * {@code mvn -B -q -pl notify-apns -am verify -Dnotify.bench=true -Dtest=ApnsThroughputBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@EnabledIfSystemProperty(named = "notify.bench", matches = "true")
+class ApnsThroughputBenchmark {
+  private static final int IN_FLIGHT = 2_000;
+  private static final int TOKENS = 1_000;
+  private static final int WARMUP = 50_000;
+  private static final int MEASURED = 100_000;
+  private static final int ROUNDS = 5;
+
+  @Test
+  @SuppressWarnings("deprecation") // NioEventLoopGroup: what pushy 0.15 supports
+  void rawPushyAgainstApnsChannel() throws Exception {
+    String body = "x".repeat(960);
+    try (MockApnsPeer peer = MockApnsPeer.builder().record(false).start()) {
+      ApnsPeerCredentials c = peer.credentials();
+
+      EventLoopGroup group = new NioEventLoopGroup(1);
+      ApnsClient pushy = new ApnsClientBuilder().setApnsServer(c.host(), c.port())
+          .setTrustedServerCertificateChain(c.trustedCertificate())
+          .setSigningKey(new ApnsSigningKey(c.keyId(), c.teamId(), c.signingKey()))
+          .setEventLoopGroup(group).build();
+      String payload = new SimpleApnsPayloadBuilder().setAlertTitle("Hello").setAlertBody(body)
+          .build();
+      SimpleApnsPushNotification[] raw = new SimpleApnsPushNotification[TOKENS];
+      for (int i = 0; i < TOKENS; i++) {
+        raw[i] = new SimpleApnsPushNotification(token(i), c.topic(), payload);
+      }
+      System.out.printf(Locale.ROOT, "payload: %d bytes%n", payload.length());
+
+      ApnsChannel channel = PeerChannels.forPeer(peer).connections(1).build();
+      ChannelContext context = TestContext.real();
+      Delivery[] deliveries = new Delivery[TOKENS];
+      for (int i = 0; i < TOKENS; i++) {
+        OutboundMessage m = message().to(token(i)).title("Hello").body(body).build();
+        deliveries[i] = new Delivery(m.notificationId() + "/1", 1, m);
+      }
+
+      IntFunction<CompletionStage<?>> viaPushy = i -> pushy.sendNotification(raw[i % TOKENS]);
+      IntFunction<CompletionStage<?>> viaChannel =
+          i -> channel.send(deliveries[i % TOKENS], context);
+
+      run("warm-up pushy", WARMUP, viaPushy, false);
+      run("warm-up channel", WARMUP, viaChannel, true);
+      double pushyBest = 0;
+      double channelBest = 0;
+      for (int round = 1; round <= ROUNDS; round++) {
+        pushyBest = Math.max(pushyBest, run("pushy   #" + round, MEASURED, viaPushy, false));
+        channelBest = Math.max(channelBest, run("channel #" + round, MEASURED, viaChannel, true));
+      }
+      System.out.printf(Locale.ROOT, "best: raw pushy %.0f/s, ApnsChannel.send %.0f/s,"
+          + " ratio %.2f%n", pushyBest, channelBest, channelBest / pushyBest);
+
+      channel.close();
+      pushy.close().get(10, TimeUnit.SECONDS);
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static double run(String label, int count, IntFunction<CompletionStage<?>> send,
+      boolean expectSent) throws Exception {
+    Semaphore window = new Semaphore(IN_FLIGHT);
+    AtomicLong failed = new AtomicLong();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicLong remaining = new AtomicLong(count);
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      window.acquire();
+      send.apply(i).whenComplete((result, error) -> {
+        if (error != null || (expectSent && !(result instanceof DeliveryResult.Sent))) {
+          failed.incrementAndGet();
+        }
+        window.release();
+        if (remaining.decrementAndGet() == 0) {
+          done.complete(null);
+        }
+      });
+    }
+    done.get(5, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double rate = count / seconds;
+    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s (failed %d)%n",
+        label, count, seconds, rate, failed.get());
+    return rate;
+  }
+}
