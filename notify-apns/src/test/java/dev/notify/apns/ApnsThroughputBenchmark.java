@@ -8,14 +8,21 @@ import com.eatthepath.pushy.apns.ApnsClientBuilder;
 import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
+import dev.notify.Backpressure;
+import dev.notify.LaneOptions;
+import dev.notify.Notification;
+import dev.notify.NotificationClient;
+import dev.notify.Recipient;
 import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
+import dev.notify.spi.EventType;
 import dev.notify.spi.OutboundMessage;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -77,17 +84,59 @@ class ApnsThroughputBenchmark {
       run("warm-up channel", WARMUP, viaChannel, true);
       double pushyBest = 0;
       double channelBest = 0;
-      for (int round = 1; round <= ROUNDS; round++) {
-        pushyBest = Math.max(pushyBest, run("pushy   #" + round, MEASURED, viaPushy, false));
-        channelBest = Math.max(channelBest, run("channel #" + round, MEASURED, viaChannel, true));
+      double clientBest = 0;
+      try (NotificationClient client = NotificationClient.builder()
+          .channel(PeerChannels.forPeer(peer).connections(1).build())
+          .lane("apns", LaneOptions.ofDefaults().withMaxInFlight(IN_FLIGHT)
+              .withQueueCapacity(IN_FLIGHT * 2))
+          .capacity(IN_FLIGHT * 4).backpressure(Backpressure.block(Duration.ofMinutes(1)))
+          .listener(e -> {
+            if (e.type() == EventType.SENT) {
+              sentEvents.incrementAndGet();
+            }
+          }).build()) {
+        runClient("warm-up client", "w", WARMUP, client, body);
+        for (int round = 1; round <= ROUNDS; round++) {
+          pushyBest = Math.max(pushyBest, run("pushy   #" + round, MEASURED, viaPushy, false));
+          channelBest = Math.max(channelBest, run("channel #" + round, MEASURED, viaChannel, true));
+          clientBest = Math.max(clientBest, runClient("client  #" + round, "r" + round, MEASURED,
+              client, body));
+        }
       }
-      System.out.printf(Locale.ROOT, "best: raw pushy %.0f/s, ApnsChannel.send %.0f/s,"
-          + " ratio %.2f%n", pushyBest, channelBest, channelBest / pushyBest);
+      System.out.printf(Locale.ROOT, "best: raw pushy %.0f/s, ApnsChannel.send %.0f/s (ratio %.2f),"
+          + " NotificationClient.send to SENT %.0f/s (ratio %.2f)%n", pushyBest, channelBest,
+          channelBest / pushyBest, clientBest, clientBest / pushyBest);
 
       channel.close();
       pushy.close().get(10, TimeUnit.SECONDS);
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+  }
+
+  private final AtomicLong sentEvents = new AtomicLong();
+
+  /** From client.send to the SENT event of the last one: the whole SDK, engine included. */
+  private double runClient(String label, String prefix, int count, NotificationClient client,
+      String body) throws Exception {
+    long target = sentEvents.get() + count;
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      client.send(Notification.builder().id(prefix + "-" + i)
+          .to(Recipient.apnsToken(token(i % TOKENS))).title("Hello").body(body).build());
+    }
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (sentEvents.get() < target) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(label + ": only " + (sentEvents.get() - target + count)
+            + " of " + count + " sent");
+      }
+      Thread.onSpinWait();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double rate = count / seconds;
+    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s%n", label, count,
+        seconds, rate);
+    return rate;
   }
 
   private static double run(String label, int count, IntFunction<CompletionStage<?>> send,
