@@ -2,7 +2,7 @@ package dev.notify;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.notify.internal.Redaction;
+import dev.notify.spi.Redaction;
 
 /**
  * Who a notification is for: a direct address (a device token, phone number or email address for

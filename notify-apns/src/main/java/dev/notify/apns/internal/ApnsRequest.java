@@ -1,5 +1,6 @@
 package dev.notify.apns.internal;
 
+import dev.notify.spi.Redaction;
 import dev.notify.apns.ApnsPushType;
 import java.time.Instant;
 
@@ -24,7 +25,7 @@ public record ApnsRequest(String token, String topic, TopicSource topicSource, S
   /** The token and payload are personal data: neither is printed. */
   @Override
   public String toString() {
-    return "ApnsRequest[token=" + Masking.mask(token) + ", topic=" + topic + ", pushType="
+    return "ApnsRequest[token=" + Redaction.mask(token) + ", topic=" + topic + ", pushType="
         + pushType.headerValue() + ", priority=" + priority + ", payload=" + payloadBytes
         + " bytes]";
   }

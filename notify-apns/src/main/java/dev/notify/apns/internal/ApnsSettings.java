@@ -1,5 +1,6 @@
 package dev.notify.apns.internal;
 
+import dev.notify.spi.Redaction;
 import static java.util.Objects.requireNonNull;
 
 import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
@@ -48,8 +49,8 @@ public record ApnsSettings(String name, String host, int port, ApnsSigningKey si
   @Override
   public String toString() {
     String auth = signingKey != null
-        ? "token(team=" + Masking.mask(signingKey.getTeamId()) + ", key="
-            + Masking.mask(signingKey.getKeyId()) + ")"
+        ? "token(team=" + Redaction.mask(signingKey.getTeamId()) + ", key="
+            + Redaction.mask(signingKey.getKeyId()) + ")"
         : "certificate(" + (clientCertificate == null ? "none"
             : clientCertificate.getSubjectX500Principal().getName()) + ")";
     return "name=" + name + ", server=" + host + ":" + port + ", auth=" + auth + ", topic="

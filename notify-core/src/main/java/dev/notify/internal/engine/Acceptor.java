@@ -236,6 +236,9 @@ final class Acceptor {
     if (c.scheduled()) {
       wakeups.after(java.time.Duration.between(now, due));
     } else if (!claim) {
+      // Spilled: another thread may have claimed, sent and finished it before the future above
+      // existed, so look once more.
+      completions.check(n.id());
       memory.markBacklog();
       wakeups.now();
     }

@@ -1,6 +1,10 @@
-package dev.notify.internal;
+package dev.notify.spi;
 
-/** Masks personal data and secrets before they reach a log line, an exception or a toString. */
+/**
+ * Masks personal data and secrets (addresses, tokens, key ids) before they reach a log line, an
+ * exception or a {@code toString()}. For channel authors: never print an address or a credential in
+ * full, print {@code Redaction.mask(value)}.
+ */
 public final class Redaction {
   private Redaction() {
   }
