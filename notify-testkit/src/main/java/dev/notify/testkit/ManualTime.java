@@ -110,13 +110,22 @@ public final class ManualTime implements Scheduler, AutoCloseable {
 
   @Override
   public Scheduled schedule(Runnable task, Duration delay) {
-    requireNonNull(task, "task");
     requireNonNull(delay, "delay");
+    synchronized (lock) {
+      return scheduleAt(task, clock.instant().plus(delay), clock);
+    }
+  }
+
+  /** Schedules at exactly {@code at}, whatever the time is when this is called. */
+  @Override
+  public Scheduled scheduleAt(Runnable task, Instant at, Clock ignored) {
+    requireNonNull(task, "task");
+    requireNonNull(at, "at");
     Task t;
     synchronized (lock) {
-      t = new Task(clock.instant().plus(delay.isNegative() ? Duration.ZERO : delay),
-          seq.incrementAndGet(), task);
-      if (delay.isNegative() || delay.isZero()) {
+      boolean due = !at.isAfter(clock.instant());
+      t = new Task(due ? clock.instant() : at, seq.incrementAndGet(), task);
+      if (due) {
         immediate.execute(() -> {
           if (!t.cancelled) {
             task.run();

@@ -118,7 +118,8 @@ public final class Engine implements NotificationClient {
     for (Channel ch : config.channels().values()) {
       RateLimit rate = p.throughput().get(ch.name());
       Lane lane = new Lane(ch, config.laneOptions(ch.name()),
-          rate == null ? null : new Pacer(ch.name(), rate, buckets, clock), scheduler, threads,
+          rate == null ? null : new Pacer(ch.name(), rate, buckets, clock), scheduler, clock,
+          threads,
           this::context, outcomes);
       lanes.put(ch.name(), lane);
       laneList.add(lane);

@@ -60,6 +60,7 @@ final class Lane {
   private final Channel channel;
   private final LaneOptions options;
   private final Scheduler scheduler;
+  private final java.time.Clock clock;
   private final Host host;
   private final ThreadPoolExecutor executor;
   private final ChannelContext context;
@@ -84,8 +85,9 @@ final class Lane {
   private final Map<DeliveryState, LongAdder> finished = new EnumMap<>(DeliveryState.class);
 
   Lane(Channel channel, LaneOptions options, Pacer pacer, Scheduler scheduler,
-      ThreadFactoryNamer threads, ContextFactory contexts, Host host) {
+      java.time.Clock clock, ThreadFactoryNamer threads, ContextFactory contexts, Host host) {
     this.channel = channel;
+    this.clock = clock;
     this.pacer = pacer;
     this.options = options;
     this.scheduler = scheduler;
@@ -235,15 +237,17 @@ final class Lane {
     } finally {
       lock.unlock();
     }
+    // Read the time first: if it moves meanwhile, the pump comes early (and asks again), never late.
+    java.time.Instant asked = clock.instant();
     Duration wait = pacer.tryAcquire();
     if (wait.isZero() || wait.isNegative()) {
       return true;
     }
     if (pacingScheduled.compareAndSet(false, true)) {
-      scheduler.schedule(() -> {
+      scheduler.scheduleAt(() -> {
         pacingScheduled.set(false);
         pump();
-      }, wait);
+      }, asked.plus(wait), clock);
     }
     return false;
   }
