@@ -30,10 +30,13 @@ class ArchitectureTest {
     assertThat(offenders).as("files outside notify-core importing dev.notify.internal").isEmpty();
   }
 
+  /** Built in two parts so that this file does not match its own search. */
+  private static final String ENGINE = "dev.notify." + "internal";
+
   private static boolean importsInternal(Path p) {
     try {
-      return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import dev.notify.internal")
-          || l.startsWith("import static dev.notify.internal"));
+      return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import " + ENGINE)
+          || l.startsWith("import static " + ENGINE));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
