@@ -183,6 +183,12 @@ class PreferencesAndLimitsTest {
       sms.awaitSends(n, WAIT);
       assertThat(sms.sendCount()).as("sent by %s", time.now()).isEqualTo(n);
       if (n < 4) {
+        // The lane computes the wait for the next token, then schedules its pump: moving time in
+        // between would push that pump a second further. Wait until it is scheduled (it falls
+        // on the same instant as the next poll).
+        Instant next = time.now().plusSeconds(1);
+        Fixtures.await("the lane scheduled its next paced send", () -> time.pendingDueTimes()
+            .stream().filter(next::equals).count() >= 2);
         time.advance(Duration.ofSeconds(1));
       }
     }
