@@ -131,18 +131,17 @@ public final class ApnsSender {
         DeliveryResult outcome = response != null
             ? classify(response, notification)
             : ResponseClassifier.classifyFailure(failure);
-        gate.completed(admission, response != null, failure, outcome);
-        if (!result.complete(outcome)) {
+        DeliveryResult reported = gate.completed(admission, response != null, failure, outcome);
+        if (!result.complete(reported)) {
           log.debug("APNs channel '{}': answer after the timeout for {}: {}", settings.name(),
               notification, outcome);
         }
-        logOutcome(notification, outcome);
+        logOutcome(notification, reported);
       });
     } catch (RuntimeException e) {
       timer.cancel();
       DeliveryResult outcome = ResponseClassifier.classifyFailure(e);
-      gate.completed(admission, false, e, outcome);
-      result.complete(outcome);
+      result.complete(gate.completed(admission, false, e, outcome));
     }
     return result;
   }

@@ -62,8 +62,11 @@ final class ConnectionGate implements ApnsClientMetricsListener {
    * @param answered true if APNs answered (accepted or rejected)
    * @param failure the failure if it did not, else {@code null}
    * @param classified the failure's classification, or {@code null}
+   * @return what the send reports: {@code classified}, except for a probe that could not connect
+   *     while every connection is down, which was certainly not sent and reports the channel
+   *     unavailable, so that the lane stays paused and the delivery spends no attempt
    */
-  void completed(Admission admission, boolean answered, Throwable failure,
+  DeliveryResult completed(Admission admission, boolean answered, Throwable failure,
       DeliveryResult classified) {
     if (answered) {
       open();
@@ -76,7 +79,13 @@ final class ConnectionGate implements ApnsClientMetricsListener {
     }
     if (admission == Admission.PROBE) {
       probing.set(false);
+      DeliveryResult stillDown = down;
+      if (!answered && stillDown != null && failure != null
+          && ResponseClassifier.isConnectFailure(failure)) {
+        return stillDown;
+      }
     }
+    return classified;
   }
 
   private void open() {

@@ -39,6 +39,26 @@ class ConnectionGateTest {
   }
 
   @Test
+  void aProbeThatCannotConnectReportsTheChannelUnavailableNotRetryable() {
+    ConnectionGate gate = new ConnectionGate(1);
+    gate.handleConnectionCreationFailed(null);
+    Admission probe = gate.admit();
+    assertThat(probe).isEqualTo(Admission.PROBE);
+
+    gate.handleConnectionCreationFailed(null);
+    DeliveryResult reported = gate.completed(probe, false, REFUSED,
+        ResponseClassifier.classifyFailure(REFUSED));
+
+    // Certainly not sent, and every connection is still down: the lane must stay paused and the
+    // delivery must not spend an attempt, so it is not a retryable failure.
+    assertThat(reported).isInstanceOf(DeliveryResult.ChannelUnavailable.class);
+    assertThat(gate.completed(Admission.PASS, false, REFUSED,
+        ResponseClassifier.classifyFailure(REFUSED)))
+        .as("a send that passed an open gate keeps its own classification")
+        .isInstanceOf(DeliveryResult.Retryable.class);
+  }
+
+  @Test
   void anAnswerOrANewConnectionOpensTheGate() {
     ConnectionGate gate = new ConnectionGate(1);
     gate.handleConnectionCreationFailed(null);
