@@ -11,6 +11,7 @@ import dev.notify.NotificationStatus;
 import dev.notify.NotifyException;
 import dev.notify.QueueFullException;
 import dev.notify.SendReceipt;
+import dev.notify.internal.ClockTicker;
 import dev.notify.spi.AppendResult;
 import dev.notify.spi.DeliveryRecord;
 import dev.notify.spi.EventType;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The caller's side of {@code send}: validate, deduplicate, apply backpressure, append to the log
@@ -61,11 +61,10 @@ final class Acceptor {
     this.listeners = listeners;
     this.wakeups = wakeups;
     this.clock = config.clock();
-    Clock c = config.clock();
     this.recent = Caffeine.newBuilder()
         .maximumSize(config.idempotencyCacheSize())
         .expireAfterWrite(config.idempotencyWindow())
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(c.millis()))
+        .ticker(new ClockTicker(config.clock()))
         .build();
   }
 
@@ -220,12 +219,7 @@ final class Acceptor {
       WorkItemView view = WorkItemView.of(d);
       if (claim) {
         WorkItem item = new WorkItem(record, d);
-        memory.hold(item);
-        Lane lane = lanes.get(d.channel());
-        if (lane != null) {
-          lane.expectIncoming();
-        }
-        intake.offer(item);
+        intake.admit(item, lanes.get(d.channel()));
         listeners.delivery(EventType.QUEUED, view, 0, null, null);
       } else if (c.scheduled()) {
         listeners.delivery(EventType.SCHEDULED, view, 0, null, due);
@@ -234,7 +228,7 @@ final class Acceptor {
       }
     }
     if (c.scheduled()) {
-      wakeups.after(java.time.Duration.between(now, due));
+      wakeups.at(due);
     } else if (!claim) {
       // Spilled: another thread may have claimed, sent and finished it before the future above
       // existed, so look once more.

@@ -86,9 +86,9 @@ final class Claimer implements Outcomes.Wakeups {
   }
 
   @Override
-  public void after(Duration delay) {
+  public void at(Instant due) {
     if (!stopped) {
-      scheduler.schedule(this::now, delay);
+      scheduler.scheduleAt(this::now, due, clock);
     }
   }
 
@@ -158,11 +158,7 @@ final class Claimer implements Outcomes.Wakeups {
     // If an older item for this delivery is still held (it is leaving, or its lease slipped), the
     // new claim replaces it: the old item's fence is stale, so it drops out at its next step.
     WorkItem item = new WorkItem(c.notification(), c.delivery());
-    memory.hold(item);
-    if (lane != null) {
-      lane.expectIncoming();
-    }
-    intake.offer(item);
+    intake.admit(item, lane);
     listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null, null);
   }
 

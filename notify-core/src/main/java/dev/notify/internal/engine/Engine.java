@@ -54,7 +54,7 @@ public final class Engine implements NotificationClient {
   private final Scheduler scheduler;
   private final SystemScheduler ownScheduler;
   private final Memory memory;
-  private final Intake intake = new Intake();
+  private final Intake intake;
   private final Map<String, Lane> lanes = new LinkedHashMap<>();
   private final Completions completions;
   private final Listeners listeners;
@@ -79,6 +79,7 @@ public final class Engine implements NotificationClient {
         ? new SystemScheduler(threads.named("notify-scheduler")) : null;
     this.scheduler = ownScheduler != null ? ownScheduler : config.scheduler();
     this.memory = new Memory(config.capacity());
+    this.intake = new Intake(memory);
     this.completions = new Completions(config.log());
     this.listeners = new Listeners(config.listeners(), config.clock());
     List<Lane> laneList = new ArrayList<>();
@@ -135,10 +136,9 @@ public final class Engine implements NotificationClient {
     this.asyncSends = new ThreadPoolExecutor(1, Math.max(2, config.dispatchers()), 30,
         TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.capacity()),
         threads.named("notify-send-async"));
-    for (int i = 1; i <= config.dispatchers(); i++) {
-      Thread t = threads.named("notify-dispatch").newThread(this::dispatchLoop);
-      t.setName("notify-dispatch-" + i);
-      dispatchers.add(t);
+    java.util.concurrent.ThreadFactory dispatch = threads.named("notify-dispatch");
+    for (int i = 0; i < config.dispatchers(); i++) {
+      dispatchers.add(dispatch.newThread(this::dispatchLoop));
     }
   }
 

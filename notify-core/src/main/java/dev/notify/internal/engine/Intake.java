@@ -9,15 +9,34 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Work waiting for a dispatcher, taken by priority. Unbounded by itself: admission to memory is
- * bounded by the engine's capacity before anything gets here.
+ * Work waiting for a dispatcher, taken by priority, and the one way into memory. Unbounded by
+ * itself: admission to memory is bounded by the engine's capacity before anything gets here.
  */
 final class Intake {
+  private final Memory memory;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final WeightedQueue<WorkItem> queue = new WeightedQueue<>(WorkItem::priority);
 
-  void offer(WorkItem item) {
+  Intake(Memory memory) {
+    this.memory = memory;
+  }
+
+  /**
+   * Holds a claimed delivery in memory (the caller has taken its permit) and queues it for a
+   * dispatcher, counted toward its lane's room meanwhile.
+   *
+   * @param lane its lane, or null for a user or group placeholder
+   */
+  void admit(WorkItem item, Lane lane) {
+    memory.hold(item);
+    if (lane != null) {
+      lane.expectIncoming();
+    }
+    offer(item);
+  }
+
+  private void offer(WorkItem item) {
     lock.lock();
     try {
       queue.add(item);

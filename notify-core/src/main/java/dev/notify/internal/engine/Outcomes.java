@@ -33,6 +33,8 @@ final class Outcomes implements Lane.Host {
   private final Wakeups wakeups;
   private final Feedback feedback;
 
+  private static final Runnable NOTHING = () -> { };
+
   /** Tells the recipient directory and the preference store what providers report. */
   interface Feedback {
     void addressInvalid(String userId, dev.notify.Recipient.Address address, Instant invalidatedAt);
@@ -44,7 +46,8 @@ final class Outcomes implements Lane.Host {
   interface Wakeups {
     void now();
 
-    void after(Duration delay);
+    /** Asks for a pass at {@code due} by the client's clock (never later, if the clock moves). */
+    void at(Instant due);
   }
 
   Outcomes(NotificationLog log, Memory memory, Completions completions, Listeners listeners,
@@ -88,24 +91,20 @@ final class Outcomes implements Lane.Host {
     }
     if (result instanceof DeliveryResult.Sent) {
       String pid = ((DeliveryResult.Sent) result).providerMessageId();
-      Attempt a = new Attempt(number, now, Outcome.SENT, null, pid);
-      if (apply(item, DeliveryUpdate.sent(a))) {
-        lane.count(Outcome.SENT);
-        lane.count(DeliveryState.SENT);
-        Instant start = item.notification().sendAt().filter(s -> s.isAfter(item.acceptedAt()))
-            .orElse(item.acceptedAt());
-        latency.record(Duration.between(start, now));
-        memory.leave(item);
-        listeners.delivery(EventType.SENT, view, number, pid, null);
-        completions.check(item.notificationId());
-      }
+      lane.count(Outcome.SENT);
+      finish(lane, item, DeliveryUpdate.sent(new Attempt(number, now, Outcome.SENT, null, pid)),
+          EventType.SENT, number, pid, () -> {
+            Instant start = item.notification().sendAt()
+                .filter(s -> s.isAfter(item.acceptedAt())).orElse(item.acceptedAt());
+            latency.record(Duration.between(start, now));
+          });
     } else if (result instanceof DeliveryResult.Retryable) {
       DeliveryResult.Retryable r = (DeliveryResult.Retryable) result;
       retryOrDie(lane, item, new Attempt(number, now, Outcome.RETRYABLE, r.reason(), null),
           r.retryAfter());
     } else if (result instanceof DeliveryResult.Permanent) {
       String reason = ((DeliveryResult.Permanent) result).reason();
-      fail(lane, item, new Attempt(number, now, Outcome.PERMANENT, reason, null), reason, () -> { });
+      fail(lane, item, new Attempt(number, now, Outcome.PERMANENT, reason, null), reason, NOTHING);
     } else if (result instanceof DeliveryResult.AddressInvalid) {
       DeliveryResult.AddressInvalid r = (DeliveryResult.AddressInvalid) result;
       fail(lane, item, new Attempt(number, now, Outcome.ADDRESS_INVALID, r.reason(), null),
@@ -142,15 +141,10 @@ final class Outcomes implements Lane.Host {
   private void retryOrDie(Lane lane, WorkItem item, Attempt attempt, Duration retryAfter) {
     lane.count(attempt.outcome());
     RetryPolicy policy = retryPolicies.apply(item.channel());
-    WorkItemView view = WorkItemView.of(item);
     if (attempt.number() >= policy.maxAttempts()) {
       String reason = "gave up after " + attempt.number() + " attempts: " + attempt.error();
-      if (apply(item, DeliveryUpdate.failed(DeliveryState.DEAD, attempt, reason))) {
-        lane.count(DeliveryState.DEAD);
-        memory.leave(item);
-        listeners.delivery(EventType.DEAD, view, attempt.number(), reason, null);
-        completions.check(item.notificationId());
-      }
+      finish(lane, item, DeliveryUpdate.failed(DeliveryState.DEAD, attempt, reason),
+          EventType.DEAD, attempt.number(), reason, NOTHING);
       return;
     }
     Duration delay = policy.delayAfter(attempt.number(), Optional.ofNullable(retryAfter));
@@ -160,38 +154,22 @@ final class Outcomes implements Lane.Host {
       expire(lane, item, attempt);
       return;
     }
-    if (apply(item, DeliveryUpdate.retryScheduled(attempt, due))) {
-      memory.leave(item);
-      wakeups.after(delay);
-      listeners.delivery(EventType.RETRY_SCHEDULED, view, attempt.number(), attempt.error(), due);
-    }
+    reschedule(item, DeliveryUpdate.retryScheduled(attempt, due), EventType.RETRY_SCHEDULED,
+        attempt.number(), attempt.error(), due);
   }
 
-  private boolean fail(Lane lane, WorkItem item, Attempt attempt, String reason,
+  private void fail(Lane lane, WorkItem item, Attempt attempt, String reason,
       Runnable extraEvent) {
     lane.count(attempt.outcome());
-    if (apply(item, DeliveryUpdate.failed(DeliveryState.FAILED, attempt, reason))) {
-      lane.count(DeliveryState.FAILED);
-      memory.leave(item);
-      extraEvent.run();
-      listeners.delivery(EventType.FAILED, WorkItemView.of(item), attempt.number(), reason, null);
-      completions.check(item.notificationId());
-      return true;
-    }
-    return false;
+    finish(lane, item, DeliveryUpdate.failed(DeliveryState.FAILED, attempt, reason),
+        EventType.FAILED, attempt.number(), reason, extraEvent);
   }
 
   private void expire(Lane lane, WorkItem item, Attempt attempt) {
     String reason = "expired at " + item.notification().expiresAt().orElseThrow()
         + " before the next attempt";
-    DeliveryUpdate u = new DeliveryUpdate(DeliveryState.EXPIRED, attempt, true, null, true, reason,
-        null, attempt.at());
-    if (apply(item, u)) {
-      lane.count(DeliveryState.EXPIRED);
-      memory.leave(item);
-      listeners.delivery(EventType.EXPIRED, WorkItemView.of(item), attempt.number(), reason, null);
-      completions.check(item.notificationId());
-    }
+    finish(lane, item, new DeliveryUpdate(DeliveryState.EXPIRED, attempt, true, null, true,
+        reason, null, attempt.at()), EventType.EXPIRED, attempt.number(), reason, NOTHING);
   }
 
   /** At dispatch: the notification's expiry passed while it waited. */
@@ -216,15 +194,38 @@ final class Outcomes implements Lane.Host {
   }
 
   private void end(Lane lane, WorkItem item, DeliveryState state, EventType event, String reason) {
-    if (apply(item, DeliveryUpdate.ended(state, reason, clock.instant()))) {
-      if (lane != null) {
-        lane.count(state);
-      }
+    finish(lane, item, DeliveryUpdate.ended(state, reason, clock.instant()), event,
+        item.attemptCount(), reason, NOTHING);
+  }
+
+  /**
+   * The one way a delivery ends: the terminal update under its fence, then the counter, out of
+   * memory, the listeners ({@code alsoTell} first, {@code event} unless null), and last the
+   * receipt, so that events precede the completion on this thread.
+   */
+  private void finish(Lane lane, WorkItem item, DeliveryUpdate update, EventType event,
+      int attempt, String reason, Runnable alsoTell) {
+    if (!apply(item, update)) {
+      return;
+    }
+    if (lane != null) {
+      lane.count(update.state());
+    }
+    memory.leave(item);
+    alsoTell.run();
+    if (event != null) {
+      listeners.delivery(event, WorkItemView.of(item), attempt, reason, null);
+    }
+    completions.check(item.notificationId());
+  }
+
+  /** Back to the log until {@code due} (retry, quiet hours, rate limit), with a wake-up then. */
+  private void reschedule(WorkItem item, DeliveryUpdate update, EventType event, int attempt,
+      String reason, Instant due) {
+    if (apply(item, update)) {
       memory.leave(item);
-      if (event != null) {
-        listeners.delivery(event, WorkItemView.of(item), item.attemptCount(), reason, null);
-      }
-      completions.check(item.notificationId());
+      wakeups.at(due);
+      listeners.delivery(event, WorkItemView.of(item), attempt, reason, due);
     }
   }
 
@@ -236,12 +237,8 @@ final class Outcomes implements Lane.Host {
           + ", before it may be sent (" + reason + " until " + until + ")");
       return;
     }
-    if (apply(item, DeliveryUpdate.deferred(until, reason, clock.instant()))) {
-      memory.leave(item);
-      wakeups.after(Duration.between(clock.instant(), until));
-      listeners.delivery(EventType.SCHEDULED, WorkItemView.of(item), item.attemptCount(), reason,
-          until);
-    }
+    reschedule(item, DeliveryUpdate.deferred(until, reason, clock.instant()), EventType.SCHEDULED,
+        item.attemptCount(), reason, until);
   }
 
   /** No room in the lane: back to the log, due now, for a later claim. */

@@ -28,10 +28,10 @@ final class PayloadHash {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
     put(sha, "v1");
-    sha.update((byte) n.recipients().size());
     for (Recipient r : n.recipients()) {
       put(sha, r.key());
     }
+    put(sha, "|");
     for (Target t : n.targets()) {
       put(sha, t instanceof Target.Named ? "name:" + ((Target.Named) t).name() : t.toString());
     }

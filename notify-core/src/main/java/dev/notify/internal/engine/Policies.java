@@ -61,6 +61,9 @@ final class Policies {
 
   Verdict check(WorkItem item, ChannelType type) {
     Notification n = item.notification();
+    if (preferences == null && rateLimits == null && n.template().isEmpty()) {
+      return PROCEED; // the common case without policies: nothing to look up on the hot path
+    }
     String category = n.category().orElse(null);
     Instant now = clock.instant();
     Optional<UserProfile> profile = item.userId() != null && directory != null
