@@ -122,6 +122,18 @@ public final class InMemoryNotificationLog implements NotificationLog {
   }
 
   @Override
+  public boolean hasDue(String channel, Instant now) {
+    requireNonNull(channel, "channel");
+    requireNonNull(now, "now");
+    lock.lock();
+    try {
+      return store.hasDue(channel, now);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   public Set<String> renew(Map<String, Fence> claims, Instant leaseUntil) {
     requireNonNull(claims, "claims");
     requireNonNull(leaseUntil, "leaseUntil");

@@ -46,7 +46,11 @@ class ApnsThroughputBenchmark {
   private static final int TOKENS = 1_000;
   private static final int WARMUP = 50_000;
   private static final int MEASURED = 100_000;
-  private static final int ROUNDS = 5;
+  private static final int ROUNDS = Integer.getInteger("notify.bench.rounds", 5);
+  private static final String[] TOKEN_STRINGS =
+      java.util.stream.IntStream.range(0, TOKENS).mapToObj(i -> token(i)).toArray(String[]::new);
+  /** For profiling the SDK alone: skips the raw pushy and channel rounds. */
+  private static final boolean CLIENT_ONLY = Boolean.getBoolean("notify.bench.clientOnly");
 
   @Test
   @SuppressWarnings("deprecation") // NioEventLoopGroup: what pushy 0.15 supports
@@ -93,12 +97,17 @@ class ApnsThroughputBenchmark {
           .listener(e -> {
             if (e.type() == EventType.SENT) {
               sentEvents.incrementAndGet();
+            } else if (e.type() == EventType.QUEUED) {
+              queuedEvents.incrementAndGet();
             }
           }).build()) {
         runClient("warm-up client", "w", WARMUP, client, body);
         for (int round = 1; round <= ROUNDS; round++) {
-          pushyBest = Math.max(pushyBest, run("pushy   #" + round, MEASURED, viaPushy, false));
-          channelBest = Math.max(channelBest, run("channel #" + round, MEASURED, viaChannel, true));
+          if (!CLIENT_ONLY) {
+            pushyBest = Math.max(pushyBest, run("pushy   #" + round, MEASURED, viaPushy, false));
+            channelBest = Math.max(channelBest, run("channel #" + round, MEASURED, viaChannel,
+                true));
+          }
           clientBest = Math.max(clientBest, runClient("client  #" + round, "r" + round, MEASURED,
               client, body));
         }
@@ -114,15 +123,21 @@ class ApnsThroughputBenchmark {
   }
 
   private final AtomicLong sentEvents = new AtomicLong();
+  /** More than one per send means deliveries went back to the log and were claimed again. */
+  private final AtomicLong queuedEvents = new AtomicLong();
 
   /** From client.send to the SENT event of the last one: the whole SDK, engine included. */
   private double runClient(String label, String prefix, int count, NotificationClient client,
       String body) throws Exception {
     long target = sentEvents.get() + count;
+    long queuedBefore = queuedEvents.get();
+    java.util.Map<String, Long> threads = threadTicks();
+    long cpu = cpuNanos();
+    long switches = contextSwitches();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       client.send(Notification.builder().id(prefix + "-" + i)
-          .to(Recipient.apnsToken(token(i % TOKENS))).title("Hello").body(body).build());
+          .to(Recipient.apnsToken(TOKEN_STRINGS[i % TOKENS])).title("Hello").body(body).build());
     }
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (sentEvents.get() < target) {
@@ -134,8 +149,11 @@ class ApnsThroughputBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = count / seconds;
-    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s%n", label, count,
-        seconds, rate);
+    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s%s%n", label, count,
+        seconds, rate, costs(count, cpu, switches));
+    System.out.printf(Locale.ROOT, "    queued %.2f times per send%n",
+        (double) (queuedEvents.get() - queuedBefore) / count);
+    printThreads(threads, count);
     return rate;
   }
 
@@ -145,6 +163,9 @@ class ApnsThroughputBenchmark {
     AtomicLong failed = new AtomicLong();
     CompletableFuture<Void> done = new CompletableFuture<>();
     AtomicLong remaining = new AtomicLong(count);
+    java.util.Map<String, Long> threads = threadTicks();
+    long cpu = cpuNanos();
+    long switches = contextSwitches();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       window.acquire();
@@ -161,8 +182,85 @@ class ApnsThroughputBenchmark {
     done.get(5, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = count / seconds;
-    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s (failed %d)%n",
-        label, count, seconds, rate, failed.get());
+    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s%s (failed %d)%n",
+        label, count, seconds, rate, costs(count, cpu, switches), failed.get());
+    printThreads(threads, count);
     return rate;
+  }
+
+  /** CPU time of the whole process (client, engine and peer) and context switches per send. */
+  private static String costs(int count, long cpuBefore, long switchesBefore) {
+    double cpuMicros = (cpuNanos() - cpuBefore) / 1e3 / count;
+    double switches = (double) (contextSwitches() - switchesBefore) / count;
+    return String.format(Locale.ROOT, ", %5.1f us CPU and %4.2f context switches per send",
+        cpuMicros, switches);
+  }
+
+  private static final boolean THREADS = Boolean.getBoolean("notify.bench.threads");
+
+  /** With -Dnotify.bench.threads=true: CPU per send by thread name (digits dropped), from /proc. */
+  private static void printThreads(java.util.Map<String, Long> before, int count) {
+    if (!THREADS) {
+      return;
+    }
+    java.util.Map<String, Long> after = threadTicks();
+    after.forEach((name, ticks) -> {
+      long used = ticks - before.getOrDefault(name, 0L);
+      if (used > 0) {
+        // clock ticks are 10 ms
+        System.out.printf(Locale.ROOT, "    %-20s %6.1f us per send%n", name, used * 1e4 / count);
+      }
+    });
+  }
+
+  private static java.util.Map<String, Long> threadTicks() {
+    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    if (!THREADS) {
+      return ticks;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> tasks =
+        java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+      for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+        try {
+          String stat = java.nio.file.Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+              .replaceAll("[0-9]+", "N");
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+        } catch (java.io.IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (java.io.IOException e) {
+      return ticks;
+    }
+    return ticks;
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Voluntary and involuntary switches of every thread still alive; 0 where /proc is missing. */
+  private static long contextSwitches() {
+    long total = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> tasks =
+        java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+      for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+        try {
+          for (String line : java.nio.file.Files.readAllLines(task.resolve("status"))) {
+            if (line.endsWith("ctxt_switches:") || line.contains("ctxt_switches:")) {
+              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (java.io.IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+    return total;
   }
 }

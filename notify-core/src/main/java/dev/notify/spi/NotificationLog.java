@@ -50,6 +50,15 @@ public interface NotificationLog extends AutoCloseable {
       int limit);
 
   /**
+   * Tells whether {@link #claimDue} for this channel at {@code now} would claim at least one
+   * delivery, without claiming anything. The engine asks when it has no room to take work, to know
+   * whether it must come back for work waiting in the log.
+   *
+   * @return true if a delivery of the channel is due and unclaimed or its lease has expired
+   */
+  boolean hasDue(String channel, Instant now);
+
+  /**
    * Extends leases that are still held.
    *
    * @param claims delivery id → the fence the caller holds

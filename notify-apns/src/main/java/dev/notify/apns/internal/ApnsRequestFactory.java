@@ -1,8 +1,6 @@
 package dev.notify.apns.internal;
 
 import com.eatthepath.pushy.apns.PushType;
-import com.eatthepath.pushy.apns.util.ApnsPayloadBuilder;
-import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
 import dev.notify.ChannelType;
 import dev.notify.Content;
 import dev.notify.Priority;
@@ -99,8 +97,8 @@ public final class ApnsRequestFactory {
       topicSource = topicSource == TopicSource.DEFAULT ? TopicSource.DERIVED : topicSource;
     }
 
-    String payload = payload(content, options, pushType);
-    int payloadBytes = payload.getBytes(StandardCharsets.UTF_8).length;
+    byte[] json = PayloadWriter.write(content, options, pushType);
+    int payloadBytes = json.length;
     int limit = pushType == ApnsPushType.VOIP ? MAX_VOIP_PAYLOAD_BYTES : MAX_PAYLOAD_BYTES;
     if (payloadBytes > limit) {
       return new Violation("payload", "must be at most " + limit + " bytes for a "
@@ -110,7 +108,8 @@ public final class ApnsRequestFactory {
     // Apple: a background push must have priority 5; 10 is for pushes the user sees now.
     int priority = pushType != ApnsPushType.BACKGROUND && message.priority() == Priority.HIGH
         ? 10 : 5;
-    return new ApnsRequest(message.address().value(), topic, topicSource, payload, payloadBytes,
+    return new ApnsRequest(message.address().value(), topic, topicSource,
+        new String(json, StandardCharsets.UTF_8), payloadBytes,
         pushType, priority, options.collapseId(), message.expiresAt());
   }
 
@@ -160,39 +159,5 @@ public final class ApnsRequestFactory {
           + " had " + length);
     }
     return null;
-  }
-
-  private static String payload(Content content, ApnsOptions options, ApnsPushType pushType) {
-    ApnsPayloadBuilder builder = new SimpleApnsPayloadBuilder();
-    if (content.title() != null) {
-      builder.setAlertTitle(content.title());
-    }
-    if (content.body() != null) {
-      builder.setAlertBody(content.body());
-    }
-    if (options.subtitle() != null) {
-      builder.setAlertSubtitle(options.subtitle());
-    }
-    if (options.badge() != null) {
-      builder.setBadgeNumber(options.badge());
-    }
-    if (options.sound() != null) {
-      builder.setSound(options.sound());
-    }
-    if (options.category() != null) {
-      builder.setCategoryName(options.category());
-    }
-    if (options.threadId() != null) {
-      builder.setThreadId(options.threadId());
-    }
-    if (options.mutableContent()) {
-      builder.setMutableContent(true);
-    }
-    if (options.contentAvailable() || pushType == ApnsPushType.BACKGROUND) {
-      builder.setContentAvailable(true);
-    }
-    content.data().forEach(builder::addCustomProperty);
-    options.customData().forEach(builder::addCustomProperty);
-    return builder.build();
   }
 }

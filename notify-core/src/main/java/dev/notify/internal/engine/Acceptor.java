@@ -65,6 +65,9 @@ final class Acceptor {
         .maximumSize(config.idempotencyCacheSize())
         .expireAfterWrite(config.idempotencyWindow())
         .ticker(new ClockTicker(config.clock()))
+        // Eviction is cheap and frequent at full load: keep it on the sending thread, never on
+        // the common pool (a wake-up of another thread per send on a small machine).
+        .executor(Runnable::run)
         .build();
   }
 
@@ -91,23 +94,92 @@ final class Acceptor {
         needed += plan.size();
       }
     }
+    Backpressure bp = config.backpressure();
+    long deadline = bp.kind() == Backpressure.Kind.BLOCK
+        ? System.nanoTime() + bp.timeout().orElseThrow().toNanos() : 0;
     boolean claimed = admit(needed);
+    byte[][] places = new byte[checked.size()][];
     List<SendReceipt> receipts = new ArrayList<>(checked.size());
-    int remaining = claimed ? needed : 0;
     try {
-      for (Checked c : checked) {
-        if (c.duplicateOf() != null) {
-          receipts.add(c.duplicateOf());
-          continue;
-        }
-        int mine = claimed && !c.scheduled() ? c.plan().size() : 0;
-        receipts.add(append(c, mine > 0, now));
-        remaining -= mine;
+      if (claimed) {
+        reservePlaces(checked, places, deadline);
+      }
+      for (int i = 0; i < checked.size(); i++) {
+        Checked c = checked.get(i);
+        receipts.add(c.duplicateOf() != null ? c.duplicateOf() : append(c, places[i], now));
       }
     } finally {
-      memory.release(remaining);
+      giveBackUnused(checked, places, claimed ? needed : 0);
     }
     return receipts;
+  }
+
+  /** A delivery's place: none (it waits in the log), reserved, or taken by its held item. */
+  private static final byte NO_PLACE = 0;
+  private static final byte RESERVED = 1;
+  private static final byte TAKEN = 2;
+
+  /**
+   * Reserves each immediate delivery's place in its lane (placeholders need memory only). What
+   * does not fit stays in the log, unclaimed, until the lane has room: a lane whose circuit is not
+   * closed, or a full one (REJECT, SPILL). BLOCK waits for the place instead, like for memory.
+   * Either way nothing is taken into memory that its lane would turn away.
+   */
+  private void reservePlaces(List<Checked> checked, byte[][] places, long deadline) {
+    Backpressure.Kind kind = config.backpressure().kind();
+    for (int i = 0; i < checked.size(); i++) {
+      Checked c = checked.get(i);
+      if (c.duplicateOf() != null || c.scheduled()) {
+        continue;
+      }
+      byte[] mine = new byte[c.plan().size()];
+      places[i] = mine;
+      for (int j = 0; j < mine.length; j++) {
+        Lane lane = lanes.get(c.plan().get(j).channel());
+        Lane.Reservation r;
+        if (lane == null) {
+          r = Lane.Reservation.RESERVED;
+        } else if (kind == Backpressure.Kind.BLOCK) {
+          try {
+            r = lane.reserve(deadline);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueueFullException("interrupted while waiting for room; nothing was stored");
+          }
+        } else {
+          r = lane.tryReserve();
+        }
+        if (r == Lane.Reservation.RESERVED) {
+          mine[j] = RESERVED;
+        } else if (r == Lane.Reservation.FULL && kind == Backpressure.Kind.BLOCK) {
+          throw new QueueFullException("queue full: no room in lane '" + lane.name()
+              + "' within " + config.backpressure().timeout().orElseThrow()
+              + " (backpressure BLOCK); nothing was stored");
+        }
+      }
+    }
+  }
+
+  /** Returns the places and memory permits that no held item took (failure, waits in the log). */
+  private void giveBackUnused(List<Checked> checked, byte[][] places, int permits) {
+    int taken = 0;
+    for (int i = 0; i < places.length; i++) {
+      byte[] mine = places[i];
+      if (mine == null) {
+        continue;
+      }
+      for (int j = 0; j < mine.length; j++) {
+        if (mine[j] == TAKEN) {
+          taken++;
+        } else if (mine[j] == RESERVED) {
+          Lane lane = lanes.get(checked.get(i).plan().get(j).channel());
+          if (lane != null) {
+            lane.unreserve();
+          }
+        }
+      }
+    }
+    memory.release(permits - taken);
   }
 
   /**
@@ -183,17 +255,25 @@ final class Acceptor {
     return new SendReceipt(id, true, f);
   }
 
-  private SendReceipt append(Checked c, boolean claim, Instant now) {
+  /**
+   * @param places per delivery, whether it holds a place (and a memory permit) to be sent from
+   *     memory now; null when every delivery waits in the log (scheduled or spilled). A delivery
+   *     whose item is held is marked {@code TAKEN}.
+   */
+  private SendReceipt append(Checked c, byte[] places, Instant now) {
     Notification n = c.n();
     Instant due = c.scheduled() ? n.sendAt().orElseThrow() : now;
     DeliveryState state = c.scheduled() ? DeliveryState.SCHEDULED : DeliveryState.QUEUED;
-    String owner = claim ? config.instanceId() : null;
-    Instant leaseUntil = claim ? now.plus(config.lease()) : null;
+    Instant leaseUntil = now.plus(config.lease());
     List<DeliveryRecord> deliveries = new ArrayList<>(c.plan().size());
+    boolean inLog = false;
     for (int i = 0; i < c.plan().size(); i++) {
       Planner.Planned p = c.plan().get(i);
+      boolean held = places != null && places[i] == RESERVED;
+      inLog |= !held;
       deliveries.add(DeliveryRecord.create(n.id() + "/" + (i + 1), n.id(), p.channel(),
-          p.address(), n.priority(), state, due, owner, leaseUntil, now));
+          p.address(), n.priority(), state, due, held ? config.instanceId() : null,
+          held ? leaseUntil : null, now));
     }
     NotificationRecord record = new NotificationRecord(n, c.hash(), now, deliveries);
     AppendResult result;
@@ -208,29 +288,30 @@ final class Acceptor {
       if (!existing.payloadHash().equals(c.hash())) {
         throw new IdempotencyConflictException(n.id());
       }
-      memory.release(claim ? deliveries.size() : 0);
       recent.put(n.id(), c.hash());
       return duplicateReceipt(n.id());
     }
     recent.put(n.id(), c.hash());
     CompletableFuture<NotificationStatus> future = completions.track(n.id());
     listeners.notification(EventType.ACCEPTED, n.id());
-    for (DeliveryRecord d : deliveries) {
+    for (int i = 0; i < deliveries.size(); i++) {
+      DeliveryRecord d = deliveries.get(i);
       WorkItemView view = WorkItemView.of(d);
-      if (claim) {
-        WorkItem item = new WorkItem(record, d);
-        intake.admit(item, lanes.get(d.channel()));
+      if (places != null && places[i] == RESERVED) {
+        intake.admit(new WorkItem(record, d));
+        places[i] = TAKEN;
         listeners.delivery(EventType.QUEUED, view, 0, null, null);
       } else if (c.scheduled()) {
         listeners.delivery(EventType.SCHEDULED, view, 0, null, due);
       } else {
-        listeners.delivery(EventType.QUEUED, view, 0, "spilled to the log", null);
+        listeners.delivery(EventType.QUEUED, view, 0, places == null ? "spilled to the log"
+            : "waits in the log for its lane", null);
       }
     }
     if (c.scheduled()) {
       wakeups.at(due);
-    } else if (!claim) {
-      // Spilled: another thread may have claimed, sent and finished it before the future above
+    } else if (inLog) {
+      // Waits in the log: another thread may claim, send and finish it before the future above
       // existed, so look once more.
       completions.check(n.id());
       memory.markBacklog();

@@ -92,78 +92,91 @@ final class Claimer implements Outcomes.Wakeups {
     }
   }
 
+  /**
+   * Claims what is due for every lane with room, and the placeholders to resolve. The backlog
+   * flags are cleared before the log is asked and set again only where work is left behind, so a
+   * flag set concurrently (work parked or spilled meanwhile) is never lost.
+   */
   private void pass() {
     requested.set(false);
     if (stopped) {
       return;
     }
+    memory.clearBacklog();
     boolean more = false;
-    boolean memoryFull = false;
-    boolean skipped = false;
+    boolean leftBehind = false;
     try {
       for (Lane lane : lanes) {
+        lane.clearBacklog();
         int limit = Math.min(lane.room(), memory.available());
+        Instant now = clock.instant();
         if (limit <= 0) {
-          // Work for it may wait in the log: ask again as soon as the lane or memory has room.
-          lane.markBacklog();
-          skipped = true;
+          // No room: come back when the lane or memory has some, but only if work waits. A full
+          // memory under load would otherwise call for a pass per finished delivery.
+          if (log.hasDue(lane.name(), now)) {
+            lane.markBacklog();
+            leftBehind = true;
+          }
           continue;
         }
-        Instant now = clock.instant();
         List<ClaimedDelivery> claimed =
             log.claimDue(lane.name(), owner, now, now.plus(lease), limit);
         for (ClaimedDelivery c : claimed) {
-          if (memory.tryAcquire(1)) {
-            admit(lane, c);
-          } else {
+          if (!memory.tryAcquire(1)) {
             // A send took the room meanwhile: hand the claim straight back.
             release(c, now);
-            memoryFull = true;
-          }
-        }
-        if (claimed.size() == limit) {
-          more = true;
-        } else {
-          lane.clearBacklog();
-        }
-      }
-      if (resolving && memory.available() > 0) {
-        int limit = Math.min(memory.available(), RESOLVE_BATCH);
-        Instant now = clock.instant();
-        List<ClaimedDelivery> claimed = log.claimDue(DeliveryRecord.RESOLVE_CHANNEL, owner, now,
-            now.plus(lease), limit);
-        for (ClaimedDelivery c : claimed) {
-          if (memory.tryAcquire(1)) {
-            admit(null, c);
-          } else {
+            leftBehind = true;
+          } else if (lane.tryReserve() != Lane.Reservation.RESERVED) {
+            memory.release(1);
             release(c, now);
-            memoryFull = true;
+            leftBehind = true;
+          } else {
+            admit(c);
           }
         }
         more |= claimed.size() == limit;
       }
-      if (!more && !memoryFull && !skipped) {
-        memory.clearBacklog();
+      if (resolving) {
+        int limit = Math.min(memory.available(), RESOLVE_BATCH);
+        Instant now = clock.instant();
+        if (limit <= 0) {
+          leftBehind |= log.hasDue(DeliveryRecord.RESOLVE_CHANNEL, now);
+        } else {
+          List<ClaimedDelivery> claimed = log.claimDue(DeliveryRecord.RESOLVE_CHANNEL, owner,
+              now, now.plus(lease), limit);
+          for (ClaimedDelivery c : claimed) {
+            if (memory.tryAcquire(1)) {
+              admit(c);
+            } else {
+              release(c, now);
+              leftBehind = true;
+            }
+          }
+          more |= claimed.size() == limit;
+        }
       }
     } catch (RuntimeException e) {
       LOG.error("claiming due work from the log failed; retrying at the next poll", e);
       return;
+    }
+    if (leftBehind) {
+      memory.markBacklog();
     }
     if (more) {
       now();
     }
   }
 
-  private void admit(Lane lane, ClaimedDelivery c) {
+  /** The caller holds its memory permit and, unless it is a placeholder, its lane's place. */
+  private void admit(ClaimedDelivery c) {
     // If an older item for this delivery is still held (it is leaving, or its lease slipped), the
     // new claim replaces it: the old item's fence is stale, so it drops out at its next step.
     WorkItem item = new WorkItem(c.notification(), c.delivery());
-    intake.admit(item, lane);
+    intake.admit(item);
     listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null, null);
   }
 
   private void release(ClaimedDelivery c, Instant now) {
-    memory.markBacklog();
     c.delivery().fence().ifPresent(f -> log.transition(c.delivery().id(), f,
         DeliveryUpdate.released(c.delivery().dueAt(), now)));
   }

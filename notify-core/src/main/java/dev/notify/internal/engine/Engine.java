@@ -191,13 +191,15 @@ public final class Engine implements NotificationClient {
         return;
       }
       Lane lane = lanes.get(item.channel());
-      if (lane != null) {
-        lane.arrived();
-      }
       try {
         dispatch(lane, item);
       } catch (RuntimeException e) {
         LOG.error("dispatching {} failed; its lease will expire and it will be retried", item, e);
+      } finally {
+        if (lane != null) {
+          // Its place counts until it is in the lane's queue (or has left): never overshoot.
+          lane.arrived();
+        }
       }
     }
   }

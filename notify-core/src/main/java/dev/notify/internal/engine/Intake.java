@@ -23,16 +23,11 @@ final class Intake {
   }
 
   /**
-   * Holds a claimed delivery in memory (the caller has taken its permit) and queues it for a
-   * dispatcher, counted toward its lane's room meanwhile.
-   *
-   * @param lane its lane, or null for a user or group placeholder
+   * Holds a claimed delivery in memory and queues it for a dispatcher. The caller has taken its
+   * memory permit and, unless it is a user or group placeholder, a place in its lane.
    */
-  void admit(WorkItem item, Lane lane) {
+  void admit(WorkItem item) {
     memory.hold(item);
-    if (lane != null) {
-      lane.expectIncoming();
-    }
     offer(item);
   }
 

@@ -66,6 +66,9 @@ final class Lane {
   private final ChannelContext context;
 
   private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when a place in the queue frees up, or the lane pauses or stops. */
+  private final java.util.concurrent.locks.Condition roomFreed = lock.newCondition();
+  private int roomWaiters;
   private final WeightedQueue<WorkItem> queue = new WeightedQueue<>(WorkItem::priority);
   private int inFlight;
   private CircuitState circuit = CircuitState.CLOSED;
@@ -77,9 +80,11 @@ final class Lane {
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
   private final AtomicBoolean pacingScheduled = new AtomicBoolean();
   private final Pacer pacer;
-  /** Items bound for this lane that wait in the intake: counted so claims do not overshoot. */
-  private final java.util.concurrent.atomic.AtomicInteger incoming =
-      new java.util.concurrent.atomic.AtomicInteger();
+  /**
+   * Places reserved for items bound for this lane that are not in its queue yet (in the intake or
+   * being dispatched): with the queue they never exceed its capacity.
+   */
+  private int incoming;
 
   private final Map<Outcome, LongAdder> attempts = new EnumMap<>(Outcome.class);
   private final Map<DeliveryState, LongAdder> finished = new EnumMap<>(DeliveryState.class);
@@ -120,7 +125,72 @@ final class Lane {
     return context;
   }
 
-  /** @return false when the queue is full or the circuit is open: the caller parks the work */
+  /** What a request for a place in the queue got. */
+  enum Reservation {
+    /** A place is reserved: hand the item to the intake, then {@link #arrived} once. */
+    RESERVED,
+    /** The queue is full. */
+    FULL,
+    /** The circuit is not closed or the lane stopped: the work waits in the log. */
+    PAUSED
+  }
+
+  /**
+   * Reserves a place in the queue for an item about to be held in memory, so that what the intake
+   * holds for this lane always fits: the lane never turns work away for want of room, and nothing
+   * bounces between memory and the log under load.
+   */
+  Reservation tryReserve() {
+    lock.lock();
+    try {
+      return reserveLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Like {@link #tryReserve} but waits for a place until the deadline ({@link System#nanoTime}). */
+  Reservation reserve(long deadlineNanos) throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      while (true) {
+        Reservation r = reserveLocked();
+        long left = deadlineNanos - System.nanoTime();
+        if (r != Reservation.FULL || left <= 0) {
+          return r;
+        }
+        roomWaiters++;
+        try {
+          roomFreed.awaitNanos(left);
+        } finally {
+          roomWaiters--;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Reservation reserveLocked() {
+    if (closed || circuit != CircuitState.CLOSED) {
+      return Reservation.PAUSED;
+    }
+    if (queue.size() + incoming >= options.queueCapacity()) {
+      return Reservation.FULL;
+    }
+    incoming++;
+    return Reservation.RESERVED;
+  }
+
+  /** Gives back a reservation that was not used. */
+  void unreserve() {
+    arrived();
+  }
+
+  /**
+   * @return false when the circuit is open or the lane stopped (or, which reservations prevent,
+   *     its queue is full): the caller parks the work
+   */
   boolean offer(WorkItem item) {
     lock.lock();
     try {
@@ -159,21 +229,28 @@ final class Lane {
         case HALF_OPEN:
           return queue.isEmpty() && probe == null ? 1 : 0;
         default:
-          return Math.max(0, options.queueCapacity() - queue.size() - incoming.get());
+          return Math.max(0, options.queueCapacity() - queue.size() - incoming);
       }
     } finally {
       lock.unlock();
     }
   }
 
-  /** An item for this lane entered the intake. */
-  void expectIncoming() {
-    incoming.incrementAndGet();
+  /** An item with a reservation was dispatched (offered, parked, expired or dropped). */
+  void arrived() {
+    lock.lock();
+    try {
+      incoming--;
+      signalRoomLocked();
+    } finally {
+      lock.unlock();
+    }
   }
 
-  /** An item for this lane left the intake (offered, expired or dropped). */
-  void arrived() {
-    incoming.decrementAndGet();
+  private void signalRoomLocked() {
+    if (roomWaiters > 0) {
+      roomFreed.signalAll();
+    }
   }
 
   boolean backlog() {
@@ -210,6 +287,7 @@ final class Lane {
         if (item == null) {
           return;
         }
+        signalRoomLocked();
         inFlight++;
         if (circuit == CircuitState.HALF_OPEN) {
           probe = item;
@@ -330,6 +408,7 @@ final class Lane {
       }
       paused = circuit == CircuitState.CLOSED;
       circuit = CircuitState.OPEN;
+      signalRoomLocked();
       openings++;
       delay = probeDelay(cause, openings);
       if (probeTimer != null) {
@@ -440,6 +519,7 @@ final class Lane {
     try {
       closed = true;
       queue.drainTo(rest::add);
+      signalRoomLocked();
       if (probeTimer != null) {
         probeTimer.cancel();
       }

@@ -244,8 +244,9 @@ final class Outcomes implements Lane.Host {
   /** No room in the lane: back to the log, due now, for a later claim. */
   void park(WorkItem item) {
     Instant now = clock.instant();
-    memory.markBacklog();
     if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.released(now, now))) {
+      // Marked once it is in the log, so the pass that leaving calls for finds it.
+      memory.markBacklog();
       memory.leave(item);
     } else {
       lost(item);

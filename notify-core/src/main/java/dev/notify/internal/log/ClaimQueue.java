@@ -86,6 +86,22 @@ final class ClaimQueue {
     return due;
   }
 
+  /** @return true if {@link #due} at {@code now} would return at least one delivery */
+  boolean hasDue(Instant now) {
+    SeqKey upTo = SeqKey.highest(now);
+    if (!leased.isEmpty() && leased.firstKey().compareTo(upTo) <= 0) {
+      return true;
+    }
+    for (TreeMap<SeqKey, StoredDelivery> map : ready) {
+      for (StoredDelivery d : map.headMap(upTo, true).values()) {
+        if (claimable(d.record, now)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Leases move to the ready maps when a claim at some instant finds them expired; a concurrent
    * claim with an earlier instant must still respect them.

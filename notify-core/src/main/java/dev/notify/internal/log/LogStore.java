@@ -127,6 +127,12 @@ public final class LogStore {
     return claimed;
   }
 
+  /** See {@code NotificationLog.hasDue}. */
+  public boolean hasDue(String channel, Instant now) {
+    ClaimQueue queue = queues.get(channel);
+    return queue != null && queue.hasDue(now);
+  }
+
   /** See {@code NotificationLog.renew}. */
   public Set<String> renew(Map<String, Fence> claims, Instant leaseUntil) {
     Set<String> lost = new HashSet<>();

@@ -191,6 +191,35 @@ public abstract class ClaimContract extends LogContract {
   }
 
   @Test
+  void hasDueAnswersWhatAClaimWouldTakeWithoutClaimingIt() {
+    assertThat(log.hasDue(EMAIL, t(0))).as("an empty log").isFalse();
+    log.append(notification("later").delivery(EMAIL, DeliveryState.SCHEDULED, t(5)).build());
+    log.append(notification("sms").delivery(SMS, DeliveryState.QUEUED, t(-5)).build());
+    log.append(notification("done").delivery(EMAIL, DeliveryState.SENT, t(-5)).build());
+
+    assertThat(log.hasDue(EMAIL, t(4))).as("not due yet; another channel; terminal").isFalse();
+    assertThat(log.hasDue(EMAIL, t(5))).isTrue();
+    assertThat(log.hasDue(SMS, t(0))).isTrue();
+    assertThat(ids(log.claimDue(EMAIL, "a", t(5), t(35), 10))).as("nothing was claimed")
+        .containsExactly("later/1");
+    assertThat(log.hasDue(EMAIL, t(5))).as("claimed now").isFalse();
+  }
+
+  @Test
+  void hasDueSeesExpiredLeasesButNotLiveOnes() {
+    log.append(notification("n1").claimedDelivery(EMAIL, DeliveryState.QUEUED, t(0), "a", t(30))
+        .build());
+
+    assertThat(log.hasDue(EMAIL, t(29))).isFalse();
+    assertThat(log.hasDue(EMAIL, t(30))).isTrue();
+    // A claim at a later instant moves the expired lease; an earlier instant still respects it.
+    assertThat(ids(log.claimDue(EMAIL, "b", t(40), t(70), 1))).containsExactly("n1/1");
+    log.append(notification("n2").claimedDelivery(EMAIL, DeliveryState.QUEUED, t(0), "a", t(30))
+        .build());
+    assertThat(log.hasDue(EMAIL, t(29))).isFalse();
+  }
+
+  @Test
   void concurrentClaimsNeverHandOneDeliveryToTwoOwners() throws Exception {
     int count = 1000;
     for (int i = 0; i < count; i++) {

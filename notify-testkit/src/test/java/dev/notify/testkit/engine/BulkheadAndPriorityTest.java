@@ -4,20 +4,29 @@ import static dev.notify.testkit.engine.Fixtures.WAIT;
 import static dev.notify.testkit.engine.Fixtures.email;
 import static dev.notify.testkit.engine.Fixtures.finalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.notify.Backpressure;
 import dev.notify.ChannelType;
 import dev.notify.DeliveryState;
 import dev.notify.LaneOptions;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Priority;
+import dev.notify.QueueFullException;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.EventType;
 import dev.notify.testkit.RecordingChannel;
+import dev.notify.testkit.RecordingListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class BulkheadAndPriorityTest {
@@ -47,6 +56,66 @@ class BulkheadAndPriorityTest {
       sms.release();
       Fixtures.await("sms backlog drained", () -> sms.sendCount() == 50 && sms.heldCount() == 0
           && client.stats().inMemory() == 0);
+    }
+  }
+
+  @Test
+  void workBeyondAFullLaneWaitsInTheLogAndIsTakenIntoMemoryOnce() {
+    RecordingChannel sms = RecordingChannel.builder("sms").type(ChannelType.SMS).build().hold();
+    RecordingListener events = new RecordingListener();
+    try (NotificationClient client = NotificationClient.builder().channel(sms).capacity(200)
+        .lane("sms", LaneOptions.ofDefaults().withMaxInFlight(2).withQueueCapacity(3))
+        .listener(events).build()) {
+      for (int i = 0; i < 50; i++) {
+        client.send(Notification.builder().id("sms-" + i)
+            .to(Recipient.phone("+1415555" + (1000 + i))).body("code " + i).build());
+      }
+      sms.awaitSends(2, WAIT);
+      assertThat(client.stats().inMemory()).as("two in flight and a full queue of three")
+          .isLessThanOrEqualTo(5);
+      sms.release();
+      Fixtures.await("all sent", () -> sms.sendCount() == 50 && client.stats().inMemory() == 0);
+
+      // Each delivery entered memory once, by the send or by one claim: none bounced between
+      // memory and the log because its lane was full.
+      long intoMemory = events.events(EventType.QUEUED).stream()
+          .filter(e -> e.reason() == null).count();
+      assertThat(intoMemory).isEqualTo(50);
+      assertThat(sms.sends().stream().map(d -> d.message().notificationId()).distinct().count())
+          .isEqualTo(50);
+    }
+  }
+
+  @Test
+  void blockWaitsForAPlaceInAFullLaneThenRejectsStoringNothing() throws Exception {
+    RecordingChannel sms = RecordingChannel.builder("sms").type(ChannelType.SMS).build().hold();
+    Thread[] sender = new Thread[1];
+    ExecutorService senders = Executors.newSingleThreadExecutor(r -> sender[0] = new Thread(r));
+    try (NotificationClient client = NotificationClient.builder().channel(sms).capacity(200)
+        .backpressure(Backpressure.block(Duration.ofSeconds(2)))
+        .lane("sms", LaneOptions.ofDefaults().withMaxInFlight(1).withQueueCapacity(2)).build()) {
+      for (int i = 0; i < 3; i++) {
+        client.send(Notification.builder().id("sms-" + i)
+            .to(Recipient.phone("+1415555" + (1000 + i))).body("code " + i).build());
+      }
+      sms.awaitSends(1, WAIT);
+      Notification fourth = Notification.builder().id("sms-3").to(Recipient.phone("+14155551003"))
+          .body("code 3").build();
+
+      assertThatThrownBy(() -> client.send(fourth)).isInstanceOf(QueueFullException.class)
+          .hasMessageContaining("lane 'sms'").hasMessageContaining("BLOCK");
+      assertThat(client.status("sms-3")).isEmpty();
+      assertThat(client.stats().inMemory()).isEqualTo(3);
+
+      // The sender waits for a place; the lane frees places and the send goes through.
+      Future<SendReceipt> waiting = senders.submit(() -> client.send(fourth));
+      Fixtures.await("the sender waits", () -> sender[0] != null
+          && sender[0].getState() == Thread.State.TIMED_WAITING);
+      assertThat(waiting).isNotDone();
+      sms.release();
+      assertThat(finalStatus(waiting.get(10, TimeUnit.SECONDS)).isSent()).isTrue();
+    } finally {
+      senders.shutdownNow();
     }
   }
 
