@@ -81,7 +81,8 @@ public final class ApnsChannel implements Channel, AutoCloseable {
   @Override
   public void validate(OutboundMessage message) {
     requireNonNull(message, "message");
-    if (sender.prepare(message) instanceof Violation violation) {
+    Violation violation = sender.check(message);
+    if (violation != null) {
       throw violation.toException();
     }
   }

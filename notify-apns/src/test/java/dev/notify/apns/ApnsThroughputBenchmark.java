@@ -91,6 +91,9 @@ class ApnsThroughputBenchmark {
       double clientBest = 0;
       try (NotificationClient client = NotificationClient.builder()
           .channel(PeerChannels.forPeer(peer).connections(1).build())
+          .log(dev.notify.InMemoryNotificationLog.builder().maxNotifications(
+              Integer.getInteger("notify.bench.logSize",
+                  dev.notify.InMemoryNotificationLog.DEFAULT_MAX_NOTIFICATIONS)).build())
           .lane("apns", LaneOptions.ofDefaults().withMaxInFlight(IN_FLIGHT)
               .withQueueCapacity(IN_FLIGHT * 2))
           .capacity(IN_FLIGHT * 4).backpressure(Backpressure.block(Duration.ofMinutes(1)))
@@ -134,6 +137,7 @@ class ApnsThroughputBenchmark {
     java.util.Map<String, Long> threads = threadTicks();
     long cpu = cpuNanos();
     long switches = contextSwitches();
+    long allocated = allocatedBytes();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       client.send(Notification.builder().id(prefix + "-" + i)
@@ -150,7 +154,7 @@ class ApnsThroughputBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = count / seconds;
     System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s%s%n", label, count,
-        seconds, rate, costs(count, cpu, switches));
+        seconds, rate, costs(count, cpu, switches, allocated));
     System.out.printf(Locale.ROOT, "    queued %.2f times per send%n",
         (double) (queuedEvents.get() - queuedBefore) / count);
     printThreads(threads, count);
@@ -166,6 +170,7 @@ class ApnsThroughputBenchmark {
     java.util.Map<String, Long> threads = threadTicks();
     long cpu = cpuNanos();
     long switches = contextSwitches();
+    long allocated = allocatedBytes();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       window.acquire();
@@ -183,17 +188,30 @@ class ApnsThroughputBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = count / seconds;
     System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s%s (failed %d)%n",
-        label, count, seconds, rate, costs(count, cpu, switches), failed.get());
+        label, count, seconds, rate, costs(count, cpu, switches, allocated), failed.get());
     printThreads(threads, count);
     return rate;
   }
 
   /** CPU time of the whole process (client, engine and peer) and context switches per send. */
-  private static String costs(int count, long cpuBefore, long switchesBefore) {
+  private static String costs(int count, long cpuBefore, long switchesBefore,
+      long allocatedBefore) {
     double cpuMicros = (cpuNanos() - cpuBefore) / 1e3 / count;
     double switches = (double) (contextSwitches() - switchesBefore) / count;
-    return String.format(Locale.ROOT, ", %5.1f us CPU and %4.2f context switches per send",
-        cpuMicros, switches);
+    double kilobytes = (allocatedBytes() - allocatedBefore) / 1024.0 / count;
+    return String.format(Locale.ROOT, ", per send %5.1f us CPU, %4.2f context switches,"
+        + " %4.1f KB allocated", cpuMicros, switches, kilobytes);
+  }
+
+  /** Bytes allocated so far by the threads alive now (an estimate: ended threads drop out). */
+  private static long allocatedBytes() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      total += Math.max(0, a);
+    }
+    return total;
   }
 
   private static final boolean THREADS = Boolean.getBoolean("notify.bench.threads");

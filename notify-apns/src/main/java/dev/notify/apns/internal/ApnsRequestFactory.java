@@ -52,10 +52,25 @@ public final class ApnsRequestFactory {
   }
 
   /**
-   * @param message the message as validated or as it is about to be sent
+   * @param message the message as it is about to be sent
    * @return the request, or the first rule the message breaks
    */
   public Prepared prepare(OutboundMessage message) {
+    return prepare(message, true);
+  }
+
+  /**
+   * The same checks as {@link #prepare}, on the same code path, without keeping the payload
+   * (validation at {@code send} needs only its size).
+   *
+   * @return the first rule the message breaks, or null
+   */
+  public Violation check(OutboundMessage message) {
+    return prepare(message, false) instanceof Violation v ? v : null;
+  }
+
+  /** @param keepPayload false to size the payload only; the request then has no payload */
+  private Prepared prepare(OutboundMessage message, boolean keepPayload) {
     Violation address = checkAddress(message);
     if (address != null) {
       return address;
@@ -97,8 +112,8 @@ public final class ApnsRequestFactory {
       topicSource = topicSource == TopicSource.DEFAULT ? TopicSource.DERIVED : topicSource;
     }
 
-    byte[] json = PayloadWriter.write(content, options, pushType);
-    int payloadBytes = json.length;
+    byte[] json = keepPayload ? PayloadWriter.write(content, options, pushType) : null;
+    int payloadBytes = json != null ? json.length : PayloadWriter.size(content, options, pushType);
     int limit = pushType == ApnsPushType.VOIP ? MAX_VOIP_PAYLOAD_BYTES : MAX_PAYLOAD_BYTES;
     if (payloadBytes > limit) {
       return new Violation("payload", "must be at most " + limit + " bytes for a "
@@ -109,7 +124,7 @@ public final class ApnsRequestFactory {
     int priority = pushType != ApnsPushType.BACKGROUND && message.priority() == Priority.HIGH
         ? 10 : 5;
     return new ApnsRequest(message.address().value(), topic, topicSource,
-        new String(json, StandardCharsets.UTF_8), payloadBytes,
+        json != null ? new String(json, StandardCharsets.UTF_8) : null, payloadBytes,
         pushType, priority, options.collapseId(), message.expiresAt());
   }
 

@@ -89,10 +89,10 @@ public final class ApnsSender {
 
   /**
    * @param message the message
-   * @return the request, or the rule the message breaks
+   * @return the rule the message breaks, or null
    */
-  public Prepared prepare(OutboundMessage message) {
-    return requests.prepare(message);
+  public Violation check(OutboundMessage message) {
+    return requests.check(message);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.notify.Content;
 import dev.notify.apns.ApnsOptions;
 import dev.notify.apns.ApnsPushType;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,7 +28,20 @@ final class PayloadWriter {
 
   /** @return the payload as UTF-8 bytes */
   static byte[] write(Content content, ApnsOptions options, ApnsPushType pushType) {
-    ByteArrayBuilder out = new ByteArrayBuilder(512);
+    ByteArrayBuilder out = new ByteArrayBuilder(2048);
+    generate(out, content, options, pushType);
+    return out.toByteArray();
+  }
+
+  /** @return the payload's size in UTF-8 bytes, without keeping the payload */
+  static int size(Content content, ApnsOptions options, ApnsPushType pushType) {
+    Counter counter = new Counter();
+    generate(counter, content, options, pushType);
+    return counter.count;
+  }
+
+  private static void generate(OutputStream out, Content content, ApnsOptions options,
+      ApnsPushType pushType) {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeObjectFieldStart("aps");
@@ -66,7 +80,21 @@ final class PayloadWriter {
       // Writing to memory does not fail; Jackson declares it for streams.
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+  }
+
+  /** Counts what the generator flushes and keeps none of it. */
+  private static final class Counter extends OutputStream {
+    int count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
   }
 
   private static void writeIfSet(JsonGenerator g, String name, String value) throws IOException {

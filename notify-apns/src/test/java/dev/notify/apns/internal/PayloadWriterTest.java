@@ -84,4 +84,17 @@ class PayloadWriterTest {
     assertThat(payload.length).isEqualTo(json.getBytes(StandardCharsets.UTF_8).length);
     assertThat(json).contains("\\\"", "\\\\", "\\n", "\\t", "\\u0007");
   }
+
+  @Test
+  void sizingCountsExactlyTheBytesThatWritingProduces() {
+    Content content = new Content("Título 😀", "x".repeat(3000) + " ünïcödé \" \n",
+        Map.of("k", "v"), null, null, null);
+    ApnsOptions options = ApnsOptions.builder().badge(12).sound("s")
+        .customData(Map.of("n", List.of(1, 2.5, "three"))).build();
+
+    for (ApnsPushType type : new ApnsPushType[] {ApnsPushType.ALERT, ApnsPushType.VOIP}) {
+      assertThat(PayloadWriter.size(content, options, type))
+          .isEqualTo(PayloadWriter.write(content, options, type).length);
+    }
+  }
 }

@@ -126,6 +126,9 @@ public final class Engine implements NotificationClient {
       laneList.add(lane);
     }
     memory.onFreed(claimer::now);
+    // An address (not a user) with no policy, template or lookup: dispatch is the hand-over.
+    intake.dispatchDirectly(item -> !item.isPlaceholder() && item.userId() == null
+        && policies.proceedsAtOnce(item), this::dispatchItem);
     this.acceptor = new Acceptor(config, new Planner(config.channels(), config.defaultChannels(),
         config.maxDataBytes(), templates, directory != null), memory, intake, lanes, completions,
         listeners, claimer);
@@ -190,16 +193,20 @@ public final class Engine implements NotificationClient {
       } catch (InterruptedException e) {
         return;
       }
-      Lane lane = lanes.get(item.channel());
-      try {
-        dispatch(lane, item);
-      } catch (RuntimeException e) {
-        LOG.error("dispatching {} failed; its lease will expire and it will be retried", item, e);
-      } finally {
-        if (lane != null) {
-          // Its place counts until it is in the lane's queue (or has left): never overshoot.
-          lane.arrived();
-        }
+      dispatchItem(item);
+    }
+  }
+
+  private void dispatchItem(WorkItem item) {
+    Lane lane = lanes.get(item.channel());
+    try {
+      dispatch(lane, item);
+    } catch (RuntimeException e) {
+      LOG.error("dispatching {} failed; its lease will expire and it will be retried", item, e);
+    } finally {
+      if (lane != null) {
+        // Its place counts until it is in the lane's queue (or has left): never overshoot.
+        lane.arrived();
       }
     }
   }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Work waiting for a dispatcher, taken by priority, and the one way into memory. Unbounded by
@@ -17,18 +19,35 @@ final class Intake {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final WeightedQueue<WorkItem> queue = new WeightedQueue<>(WorkItem::priority);
+  private volatile Predicate<WorkItem> direct = item -> false;
+  private volatile Consumer<WorkItem> dispatchNow;
 
   Intake(Memory memory) {
     this.memory = memory;
   }
 
   /**
-   * Holds a claimed delivery in memory and queues it for a dispatcher. The caller has taken its
-   * memory permit and, unless it is a user or group placeholder, a place in its lane.
+   * Work for which dispatch is only the hand-over to its lane (no lookup, no policy, no
+   * rendering) skips the dispatchers: the admitting thread hands it over at once, saving a
+   * thread hop. The lane's own queue keeps the priority order.
+   */
+  void dispatchDirectly(Predicate<WorkItem> when, Consumer<WorkItem> dispatch) {
+    this.direct = when;
+    this.dispatchNow = dispatch;
+  }
+
+  /**
+   * Holds a claimed delivery in memory and queues it for a dispatcher (or dispatches it now, see
+   * {@link #dispatchDirectly}). The caller has taken its memory permit and, unless it is a user
+   * or group placeholder, a place in its lane.
    */
   void admit(WorkItem item) {
     memory.hold(item);
-    offer(item);
+    if (direct.test(item)) {
+      dispatchNow.accept(item);
+    } else {
+      offer(item);
+    }
   }
 
   private void offer(WorkItem item) {

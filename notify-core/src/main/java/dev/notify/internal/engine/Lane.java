@@ -78,6 +78,9 @@ final class Lane {
   private boolean closed;
   private volatile boolean backlog;
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Completed> completed =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final AtomicBoolean completing = new AtomicBoolean();
   private final AtomicBoolean pacingScheduled = new AtomicBoolean();
   private final Pacer pacer;
   /**
@@ -358,7 +361,31 @@ final class Lane {
       stage = CompletableFuture.failedFuture(e);
     }
     // Providers complete on their own I/O threads (Netty event loops): hop back to this lane.
-    stage.whenComplete((result, error) -> execute(() -> complete(item, result, error)));
+    stage.whenComplete((result, error) -> {
+      completed.add(new Completed(item, result, error));
+      if (completing.compareAndSet(false, true)) {
+        execute(this::completeAll);
+      }
+    });
+  }
+
+  /** A provider's answer waiting to be handled on the lane's executor. */
+  private record Completed(WorkItem item, DeliveryResult result, Throwable error) {
+  }
+
+  /**
+   * Handles every answer that has arrived, in one task: answers come in bursts (one network read
+   * holds many), and a task per answer would cost a hand-over and a wake-up each.
+   */
+  private void completeAll() {
+    do {
+      Completed c;
+      while ((c = completed.poll()) != null) {
+        complete(c.item(), c.result(), c.error());
+      }
+      completing.set(false);
+      // An answer added after the last poll but before the flag cleared is ours to handle.
+    } while (!completed.isEmpty() && completing.compareAndSet(false, true));
   }
 
   private void complete(WorkItem item, DeliveryResult result, Throwable error) {

@@ -59,9 +59,14 @@ final class Policies {
     this.clock = clock;
   }
 
+  /** @return true if {@link #check} proceeds without looking anything up (no policy applies) */
+  boolean proceedsAtOnce(WorkItem item) {
+    return preferences == null && rateLimits == null && item.notification().template().isEmpty();
+  }
+
   Verdict check(WorkItem item, ChannelType type) {
     Notification n = item.notification();
-    if (preferences == null && rateLimits == null && n.template().isEmpty()) {
+    if (proceedsAtOnce(item)) {
       return PROCEED; // the common case without policies: nothing to look up on the hot path
     }
     String category = n.category().orElse(null);
