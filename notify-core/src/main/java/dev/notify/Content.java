@@ -21,7 +21,8 @@ public record Content(String title, String body, Map<String, String> data, Strin
 
   /** Copies {@code data} into an unmodifiable sorted map. */
   public Content {
-    data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(data));
+    data = data == null || data.isEmpty() ? java.util.Collections.emptyMap()
+        : java.util.Collections.unmodifiableMap(new TreeMap<>(data));
   }
 
   /** @return true when no part is set */

@@ -50,10 +50,13 @@ public final class Notification {
     this.priority = b.priority;
     this.content = new Content(b.title, b.body, b.data, b.subject, b.text, b.html);
     this.template = b.template;
-    this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
+    // Empty maps are shared: logs hold many notifications, most without options or metadata.
+    this.options = b.options.isEmpty() ? Collections.emptyMap()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
     this.sendAt = b.sendAt;
     this.expiresAt = b.expiresAt;
-    this.metadata = Collections.unmodifiableMap(new TreeMap<>(b.metadata));
+    this.metadata = b.metadata.isEmpty() ? Collections.emptyMap()
+        : Collections.unmodifiableMap(new TreeMap<>(b.metadata));
   }
 
   /** @return a new builder */

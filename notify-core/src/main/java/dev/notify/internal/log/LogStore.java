@@ -251,7 +251,7 @@ public final class LogStore {
   /** See {@code NotificationLog.find}. */
   public Optional<NotificationRecord> find(String notificationId) {
     StoredNotification n = notifications.get(notificationId);
-    return n == null ? Optional.empty() : Optional.of(n.snapshot());
+    return n == null ? Optional.empty() : Optional.of(n.view());
   }
 
   /** See {@code NotificationLog.history}. */
@@ -265,7 +265,7 @@ public final class LogStore {
       if (newestFirst.size() == limit) {
         break;
       }
-      newestFirst.add(n.snapshot());
+      newestFirst.add(n.view());
     }
     return Collections.unmodifiableList(newestFirst);
   }
@@ -285,7 +285,7 @@ public final class LogStore {
     }
     List<NotificationRecord> records = new ArrayList<>(found.size());
     for (StoredNotification n : found) {
-      records.add(n.snapshot());
+      records.add(n.view());
     }
     return Collections.unmodifiableList(records);
   }

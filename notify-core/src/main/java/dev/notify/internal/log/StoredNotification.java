@@ -16,7 +16,8 @@ final class StoredNotification {
   final String payloadHash;
   final SeqKey ageKey;
   final List<StoredDelivery> deliveries = new ArrayList<>();
-  final Set<String> recipientKeys = new LinkedHashSet<>();
+  /** Distinct, in the notification's order; usually one. */
+  final List<String> recipientKeys;
 
   /** Deliveries not yet terminal; the notification is finished (evictable, purgeable) at zero. */
   int unfinished;
@@ -29,8 +30,15 @@ final class StoredNotification {
     this.notification = record.notification();
     this.payloadHash = record.payloadHash();
     this.ageKey = new SeqKey(record.acceptedAt(), seq);
-    for (Recipient r : notification.recipients()) {
-      recipientKeys.add(r.key());
+    List<Recipient> recipients = notification.recipients();
+    if (recipients.size() == 1) {
+      recipientKeys = List.of(recipients.get(0).key());
+    } else {
+      Set<String> keys = new LinkedHashSet<>();
+      for (Recipient r : recipients) {
+        keys.add(r.key());
+      }
+      recipientKeys = List.copyOf(keys);
     }
   }
 
@@ -48,13 +56,26 @@ final class StoredNotification {
 
   NotificationRecord snapshot() {
     if (snapshot == null) {
-      List<DeliveryRecord> records = new ArrayList<>(deliveries.size());
-      for (StoredDelivery d : deliveries) {
-        records.add(d.record);
-      }
-      snapshot = new NotificationRecord(notification, payloadHash, acceptedAt(), records);
+      snapshot = build();
     }
     return snapshot;
+  }
+
+  /**
+   * The record for a reader (status, history): the cached one if there is one, else built without
+   * caching it, so that finished notifications, which are mostly read once, keep no copy.
+   */
+  NotificationRecord view() {
+    NotificationRecord cached = snapshot;
+    return cached != null ? cached : build();
+  }
+
+  private NotificationRecord build() {
+    List<DeliveryRecord> records = new ArrayList<>(deliveries.size());
+    for (StoredDelivery d : deliveries) {
+      records.add(d.record);
+    }
+    return new NotificationRecord(notification, payloadHash, acceptedAt(), records);
   }
 
   /** @return the latest change of any delivery, or the acceptance when there are none */
