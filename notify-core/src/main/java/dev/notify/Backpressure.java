@@ -8,11 +8,19 @@ import java.util.Optional;
 /**
  * What {@code send} does when the client already holds its capacity of unfinished notifications in
  * memory. Whatever the policy, nothing is ever dropped silently.
+ *
+ * <p>A lane whose queue is full ({@link LaneOptions#queueCapacity()}) or whose channel is paused
+ * is not a full memory: under REJECT and SPILL such a delivery is stored in the log and the lane
+ * claims it once it has room. BLOCK waits for the lane's room as it waits for memory, within the
+ * same timeout, so a caller that asked to be slowed down is slowed down by a saturated channel.
  */
 public final class Backpressure {
   /** The policy's kind. */
   public enum Kind {
-    /** Wait up to a timeout for room, then throw {@link QueueFullException}. */
+    /**
+     * Wait up to a timeout for room in memory and in each target lane, then throw {@link
+     * QueueFullException} with nothing stored.
+     */
     BLOCK,
     /** Throw {@link QueueFullException} at once; nothing is stored and the id stays free. */
     REJECT,

@@ -5,8 +5,9 @@ package dev.notify;
  * outstanding at the provider at once (the bulkhead).
  *
  * @param threads the lane's executor threads; blocking channels run their provider calls here
- * @param queueCapacity deliveries waiting in the lane; beyond it, work stays in the log until the
- *     lane has room
+ * @param queueCapacity deliveries held in memory for the lane and not yet started; beyond it,
+ *     work stays in the log until the lane has room (or, under {@link Backpressure#block}, the
+ *     sender waits for room)
  * @param maxInFlight sends handed to the channel and not yet answered
  */
 public record LaneOptions(int threads, int queueCapacity, int maxInFlight) {

@@ -69,6 +69,11 @@ final class Lane {
   /** Signalled when a place in the queue frees up, or the lane pauses or stops. */
   private final java.util.concurrent.locks.Condition roomFreed = lock.newCondition();
   private int roomWaiters;
+  /** How many places must be free before waiting senders are woken. */
+  private final int wakeBatch;
+  /** A waiting sender looks for room at least this often, woken or not. */
+  static final Duration ROOM_RECHECK = Duration.ofMillis(10);
+  private static final long ROOM_RECHECK_NANOS = ROOM_RECHECK.toNanos();
   private final WeightedQueue<WorkItem> queue = new WeightedQueue<>(WorkItem::priority);
   private int inFlight;
   private CircuitState circuit = CircuitState.CLOSED;
@@ -98,6 +103,7 @@ final class Lane {
     this.clock = clock;
     this.pacer = pacer;
     this.options = options;
+    this.wakeBatch = Math.max(1, Math.min(64, options.queueCapacity() / 8));
     this.scheduler = scheduler;
     this.host = host;
     this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60,
@@ -164,7 +170,7 @@ final class Lane {
         }
         roomWaiters++;
         try {
-          roomFreed.awaitNanos(left);
+          roomFreed.awaitNanos(Math.min(left, ROOM_RECHECK_NANOS));
         } finally {
           roomWaiters--;
         }
@@ -250,7 +256,19 @@ final class Lane {
     }
   }
 
+  /**
+   * Wakes senders waiting for room once a batch of places is free (or the queue is empty), not at
+   * every freed place: a saturated lane would otherwise wake its sender for each delivery it
+   * starts, a context switch per send. Waiters also look again every {@link #ROOM_RECHECK}.
+   */
   private void signalRoomLocked() {
+    if (roomWaiters > 0 && (queue.isEmpty()
+        || options.queueCapacity() - queue.size() - incoming >= wakeBatch)) {
+      roomFreed.signalAll();
+    }
+  }
+
+  private void wakeAllWaitersLocked() {
     if (roomWaiters > 0) {
       roomFreed.signalAll();
     }
@@ -384,6 +402,11 @@ final class Lane {
         complete(c.item(), c.result(), c.error());
       }
       completing.set(false);
+      // The answers freed places in flight: start what waits here, on this thread, rather than
+      // hand a pump to another one.
+      if (pumpScheduled.compareAndSet(false, true)) {
+        drain();
+      }
       // An answer added after the last poll but before the flag cleared is ours to handle.
     } while (!completed.isEmpty() && completing.compareAndSet(false, true));
   }
@@ -398,6 +421,7 @@ final class Lane {
       boolean wasProbe;
       lock.lock();
       try {
+        inFlight--;
         wasProbe = probe == item;
         if (wasProbe) {
           probe = null;
@@ -410,7 +434,7 @@ final class Lane {
       } else if (wasProbe) {
         close("probe answered: " + (result != null ? result.getClass().getSimpleName() : "error"));
       }
-      afterSend(item);
+      // No pump here: completeAll starts what waits once the batch is handled.
     }
   }
 
@@ -435,7 +459,7 @@ final class Lane {
       }
       paused = circuit == CircuitState.CLOSED;
       circuit = CircuitState.OPEN;
-      signalRoomLocked();
+      wakeAllWaitersLocked();
       openings++;
       delay = probeDelay(cause, openings);
       if (probeTimer != null) {
@@ -546,7 +570,7 @@ final class Lane {
     try {
       closed = true;
       queue.drainTo(rest::add);
-      signalRoomLocked();
+      wakeAllWaitersLocked();
       if (probeTimer != null) {
         probeTimer.cancel();
       }
