@@ -111,11 +111,13 @@ final class Claimer implements Outcomes.Wakeups {
         int limit = Math.min(lane.room(), memory.available());
         Instant now = clock.instant();
         if (limit <= 0) {
-          // No room: come back when the lane or memory has some, but only if work waits. A full
-          // memory under load would otherwise call for a pass per finished delivery.
+          // No room: come back when there is some, but only if work waits (a full memory under
+          // load would otherwise call for a pass per finished delivery). A full or paused lane
+          // calls for the pass itself when it has room; freed memory calls only if memory is
+          // what is missing.
           if (log.hasDue(lane.name(), now)) {
             lane.markBacklog();
-            leftBehind = true;
+            leftBehind |= memory.available() <= 0;
           }
           continue;
         }
