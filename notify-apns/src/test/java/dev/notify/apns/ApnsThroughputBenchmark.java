@@ -34,11 +34,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Throwaway throughput harness, not a test: raw pushy against ApnsChannel.send on the same
- * accept-all peer (one connection, ~1 KB alert, up to 2,000 in flight). Prints sends per second;
- * asserts nothing about time. Run with
+ * Throwaway throughput harness, not a test: raw pushy, ApnsChannel.send and NotificationClient.send
+ * (to the SENT event) on the same accept-all peer in this JVM (one connection, ~1 KB alert, up to
+ * 2,000 in flight). Prints sends per second and, per send, the CPU time of the whole process,
+ * context switches and bytes allocated; asserts nothing about time. Run with
  * {@code mvn -B -q -pl notify-apns -am verify -Dnotify.bench=true -Dtest=ApnsThroughputBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Options: {@code -Dnotify.bench.rounds=n},
+ * {@code -Dnotify.bench.clientOnly=true} (for profiling the SDK), {@code
+ * -Dnotify.bench.threads=true} (CPU per thread from /proc), {@code -Dnotify.bench.logSize=n} (the
+ * in-memory log's bound).
  */
 @EnabledIfSystemProperty(named = "notify.bench", matches = "true")
 class ApnsThroughputBenchmark {

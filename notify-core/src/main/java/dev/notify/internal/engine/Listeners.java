@@ -23,26 +23,41 @@ final class Listeners {
   }
 
   void notification(EventType type, String notificationId) {
+    if (listeners.isEmpty()) {
+      return;
+    }
     emit(new NotificationEvent(type, clock.instant(), notificationId, null, null, null, 0, null,
         null, null, null));
   }
 
   void delivery(EventType type, WorkItemView d, int attempt, String reason, Instant next) {
+    if (listeners.isEmpty()) {
+      return;
+    }
     emit(new NotificationEvent(type, clock.instant(), d.notificationId(), d.deliveryId(),
         d.channel(), d.address(), attempt, reason, next, null, null));
   }
 
   void addressInvalid(WorkItemView d, int attempt, String reason, Instant invalidatedAt) {
+    if (listeners.isEmpty()) {
+      return;
+    }
     emit(new NotificationEvent(EventType.ADDRESS_INVALID, clock.instant(), d.notificationId(),
         d.deliveryId(), d.channel(), d.address(), attempt, reason, null, invalidatedAt, null));
   }
 
   void receipt(WorkItemView d, Receipt receipt) {
+    if (listeners.isEmpty()) {
+      return;
+    }
     emit(new NotificationEvent(EventType.RECEIPT, clock.instant(), d.notificationId(),
         d.deliveryId(), d.channel(), d.address(), 0, receipt.detail(), null, null, receipt));
   }
 
   void lane(EventType type, String channel, String reason) {
+    if (listeners.isEmpty()) {
+      return;
+    }
     emit(new NotificationEvent(type, clock.instant(), null, null, channel, null, 0, reason, null,
         null, null));
   }

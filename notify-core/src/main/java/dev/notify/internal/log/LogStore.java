@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -305,9 +306,13 @@ public final class LogStore {
   private void replace(StoredDelivery d, DeliveryRecord next) {
     boolean wasTerminal = d.record.state().isTerminal();
     boolean terminal = next.state().isTerminal();
-    unindex(d);
-    d.record = next;
-    index(d);
+    if (sameIndexes(d.record, next)) {
+      d.record = next; // QUEUED -> SENDING, say: every index key is unchanged
+    } else {
+      unindex(d);
+      d.record = next;
+      index(d);
+    }
     StoredNotification n = d.notification;
     n.changed();
     if (wasTerminal != terminal) {
@@ -316,6 +321,22 @@ public final class LogStore {
     if (wasTerminal || terminal) {
       refreshFinished(n);
     }
+  }
+
+  /** @return true if both records sit at the same place in every index */
+  private static boolean sameIndexes(DeliveryRecord a, DeliveryRecord b) {
+    if (a.state() == DeliveryState.DEAD || b.state() == DeliveryState.DEAD
+        || a.state().isTerminal() != b.state().isTerminal()
+        || !Objects.equals(a.providerMessageId(), b.providerMessageId())) {
+      return false;
+    }
+    if (a.state().isTerminal()) {
+      return true; // in no claim queue
+    }
+    boolean aLeased = a.owner() != null && a.leaseUntil() != null;
+    boolean bLeased = b.owner() != null && b.leaseUntil() != null;
+    return aLeased == bLeased && a.priority() == b.priority() && a.channel().equals(b.channel())
+        && (aLeased ? a.leaseUntil().equals(b.leaseUntil()) : a.dueAt().equals(b.dueAt()));
   }
 
   private void index(StoredDelivery d) {
