@@ -73,7 +73,7 @@ public final class ApnsChannel implements Channel, AutoCloseable {
   /**
    * Checks the device token's syntax, that there is something to show (or a silent background
    * push), the topic, and the payload's size against Apple's limit (4096 bytes, 5120 for VoIP).
-   * Builds the payload exactly as {@link #send} would. No I/O.
+   * Sizes the payload exactly as {@link #send} builds it. No I/O.
    *
    * @throws dev.notify.InvalidNotificationException naming {@code address}, {@code content},
    *     {@code content.data}, {@code payload}, {@code options.topic} or {@code options.pushType}
