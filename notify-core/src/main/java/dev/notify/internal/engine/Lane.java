@@ -181,14 +181,23 @@ final class Lane {
   }
 
   private Reservation reserveLocked() {
-    if (closed || circuit != CircuitState.CLOSED) {
+    if (closed || circuit == CircuitState.OPEN) {
       return Reservation.PAUSED;
     }
-    if (queue.size() + incoming >= options.queueCapacity()) {
+    if (circuit == CircuitState.HALF_OPEN) {
+      // One delivery may go as the probe; the rest waits in the log for the verdict.
+      if (!probeSlotFreeLocked()) {
+        return Reservation.PAUSED;
+      }
+    } else if (queue.size() + incoming >= options.queueCapacity()) {
       return Reservation.FULL;
     }
     incoming++;
     return Reservation.RESERVED;
+  }
+
+  private boolean probeSlotFreeLocked() {
+    return queue.isEmpty() && probe == null && incoming == 0;
   }
 
   /** Gives back a reservation that was not used. */
@@ -236,7 +245,7 @@ final class Lane {
         case OPEN:
           return 0;
         case HALF_OPEN:
-          return queue.isEmpty() && probe == null ? 1 : 0;
+          return probeSlotFreeLocked() ? 1 : 0;
         default:
           return Math.max(0, options.queueCapacity() - queue.size() - incoming);
       }
@@ -305,19 +314,22 @@ final class Lane {
           return;
         }
         item = queue.poll();
-        if (item == null) {
-          return;
-        }
-        signalRoomLocked();
-        inFlight++;
-        if (circuit == CircuitState.HALF_OPEN) {
-          probe = item;
+        if (item != null) {
+          signalRoomLocked();
+          inFlight++;
+          if (circuit == CircuitState.HALF_OPEN) {
+            probe = item;
+          }
         }
       } finally {
         lock.unlock();
       }
       if (backlog) {
+        // Room for more than is queued, and work waits in the log (a probe to take, say).
         host.laneHasRoom(this);
+      }
+      if (item == null) {
+        return;
       }
       start(item);
     }
@@ -364,6 +376,15 @@ final class Lane {
 
   private void start(WorkItem item) {
     if (item.hasLeft() || !host.markSending(this, item)) {
+      // Not sent (cancelled, claim lost, expired): if it was to be the probe, another may be.
+      lock.lock();
+      try {
+        if (probe == item) {
+          probe = null;
+        }
+      } finally {
+        lock.unlock();
+      }
       afterSend(item);
       return;
     }

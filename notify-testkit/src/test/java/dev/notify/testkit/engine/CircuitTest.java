@@ -123,6 +123,28 @@ class CircuitTest {
   }
 
   @Test
+  void theProbeIsTakenFromTheLogWhenNothingForTheLaneIsInMemory() {
+    channel.respondByDefault(DeliveryResult.channelUnavailable("503", null));
+    client.send(email("gone", "ada@example.com"));
+    events.await(EventType.LANE_PAUSED, 1, WAIT);
+    Fixtures.await("paused", () -> circuit() == CircuitState.OPEN);
+    SendReceipt waiting = client.send(email("waiting", "bob@example.com"));
+    // The delivery that tripped the circuit, queued for the probe, is cancelled: what is left for
+    // the lane is only in the log.
+    assertThat(client.cancel("gone")).isTrue();
+    assertThat(client.status("waiting").orElseThrow().deliveries().get(0).state())
+        .isEqualTo(DeliveryState.QUEUED);
+
+    channel.respondByDefault(DeliveryResult.sent("ok"));
+    time.advance(Duration.ofSeconds(1));
+
+    assertThat(finalStatus(waiting).isSent()).isTrue();
+    assertThat(events.await(EventType.LANE_RESUMED, 1, WAIT)).hasSize(1);
+    assertThat(channel.sends()).extracting(d -> d.message().notificationId())
+        .containsExactly("gone", "waiting");
+  }
+
+  @Test
   void workArrivingWhileTheLaneIsPausedWaitsInTheLog() {
     channel.respondByDefault(DeliveryResult.channelUnavailable("503", null));
     client.send(email("w-0", "ada@example.com"));
