@@ -129,9 +129,10 @@ final class Claimer implements Outcomes.Wakeups {
             release(c, now);
             leftBehind = true;
           } else if (lane.tryReserve() != Lane.Reservation.RESERVED) {
+            // The lane filled up or paused meanwhile: it calls for a pass when it has room.
             memory.release(1);
             release(c, now);
-            leftBehind = true;
+            lane.markBacklog();
           } else {
             admit(c);
           }
