@@ -9,6 +9,7 @@ import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
 import dev.notify.Backpressure;
+import dev.notify.InMemoryNotificationLog;
 import dev.notify.LaneOptions;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
@@ -30,6 +31,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -52,7 +54,7 @@ class ApnsThroughputBenchmark {
   private static final int MEASURED = 100_000;
   private static final int ROUNDS = Integer.getInteger("notify.bench.rounds", 5);
   private static final String[] TOKEN_STRINGS =
-      java.util.stream.IntStream.range(0, TOKENS).mapToObj(i -> token(i)).toArray(String[]::new);
+      IntStream.range(0, TOKENS).mapToObj(Messages::token).toArray(String[]::new);
   /** For profiling the SDK alone: skips the raw pushy and channel rounds. */
   private static final boolean CLIENT_ONLY = Boolean.getBoolean("notify.bench.clientOnly");
 
@@ -95,9 +97,8 @@ class ApnsThroughputBenchmark {
       double clientBest = 0;
       try (NotificationClient client = NotificationClient.builder()
           .channel(PeerChannels.forPeer(peer).connections(1).build())
-          .log(dev.notify.InMemoryNotificationLog.builder().maxNotifications(
-              Integer.getInteger("notify.bench.logSize",
-                  dev.notify.InMemoryNotificationLog.DEFAULT_MAX_NOTIFICATIONS)).build())
+          .log(InMemoryNotificationLog.builder().maxNotifications(Integer.getInteger(
+              "notify.bench.logSize", InMemoryNotificationLog.DEFAULT_MAX_NOTIFICATIONS)).build())
           .lane("apns", LaneOptions.ofDefaults().withMaxInFlight(IN_FLIGHT)
               .withQueueCapacity(IN_FLIGHT * 2))
           .capacity(IN_FLIGHT * 4).backpressure(Backpressure.block(Duration.ofMinutes(1)))
@@ -138,10 +139,7 @@ class ApnsThroughputBenchmark {
       String body) throws Exception {
     long target = sentEvents.get() + count;
     long queuedBefore = queuedEvents.get();
-    java.util.Map<String, Long> threads = threadTicks();
-    long cpu = cpuNanos();
-    long switches = contextSwitches();
-    long allocated = allocatedBytes();
+    ProcessCosts costs = ProcessCosts.now();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       client.send(Notification.builder().id(prefix + "-" + i)
@@ -157,11 +155,9 @@ class ApnsThroughputBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = count / seconds;
-    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s%s%n", label, count,
-        seconds, rate, costs(count, cpu, switches, allocated));
-    System.out.printf(Locale.ROOT, "    queued %.2f times per send%n",
-        (double) (queuedEvents.get() - queuedBefore) / count);
-    printThreads(threads, count);
+    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s, queued %.2f times"
+        + " per send%s%n", label, count, seconds, rate,
+        (double) (queuedEvents.get() - queuedBefore) / count, costs.since(count));
     return rate;
   }
 
@@ -171,10 +167,7 @@ class ApnsThroughputBenchmark {
     AtomicLong failed = new AtomicLong();
     CompletableFuture<Void> done = new CompletableFuture<>();
     AtomicLong remaining = new AtomicLong(count);
-    java.util.Map<String, Long> threads = threadTicks();
-    long cpu = cpuNanos();
-    long switches = contextSwitches();
-    long allocated = allocatedBytes();
+    ProcessCosts costs = ProcessCosts.now();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       window.acquire();
@@ -191,98 +184,8 @@ class ApnsThroughputBenchmark {
     done.get(5, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = count / seconds;
-    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s%s (failed %d)%n",
-        label, count, seconds, rate, costs(count, cpu, switches, allocated), failed.get());
-    printThreads(threads, count);
+    System.out.printf(Locale.ROOT, "%-16s %,8d sends in %6.2f s = %,8.0f/s, failed %d%s%n",
+        label, count, seconds, rate, failed.get(), costs.since(count));
     return rate;
-  }
-
-  /** CPU time of the whole process (client, engine and peer) and context switches per send. */
-  private static String costs(int count, long cpuBefore, long switchesBefore,
-      long allocatedBefore) {
-    double cpuMicros = (cpuNanos() - cpuBefore) / 1e3 / count;
-    double switches = (double) (contextSwitches() - switchesBefore) / count;
-    double kilobytes = (allocatedBytes() - allocatedBefore) / 1024.0 / count;
-    return String.format(Locale.ROOT, ", per send %5.1f us CPU, %4.2f context switches,"
-        + " %4.1f KB allocated", cpuMicros, switches, kilobytes);
-  }
-
-  /** Bytes allocated so far by the threads alive now (an estimate: ended threads drop out). */
-  private static long allocatedBytes() {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-    long total = 0;
-    for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-      total += Math.max(0, a);
-    }
-    return total;
-  }
-
-  private static final boolean THREADS = Boolean.getBoolean("notify.bench.threads");
-
-  /** With -Dnotify.bench.threads=true: CPU per send by thread name (digits dropped), from /proc. */
-  private static void printThreads(java.util.Map<String, Long> before, int count) {
-    if (!THREADS) {
-      return;
-    }
-    java.util.Map<String, Long> after = threadTicks();
-    after.forEach((name, ticks) -> {
-      long used = ticks - before.getOrDefault(name, 0L);
-      if (used > 0) {
-        // clock ticks are 10 ms
-        System.out.printf(Locale.ROOT, "    %-20s %6.1f us per send%n", name, used * 1e4 / count);
-      }
-    });
-  }
-
-  private static java.util.Map<String, Long> threadTicks() {
-    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
-    if (!THREADS) {
-      return ticks;
-    }
-    try (java.util.stream.Stream<java.nio.file.Path> tasks =
-        java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-      for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-        try {
-          String stat = java.nio.file.Files.readString(task.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-              .replaceAll("[0-9]+", "N");
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-        } catch (java.io.IOException | RuntimeException e) {
-          // the thread ended meanwhile
-        }
-      }
-    } catch (java.io.IOException e) {
-      return ticks;
-    }
-    return ticks;
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  /** Voluntary and involuntary switches of every thread still alive; 0 where /proc is missing. */
-  private static long contextSwitches() {
-    long total = 0;
-    try (java.util.stream.Stream<java.nio.file.Path> tasks =
-        java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-      for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-        try {
-          for (String line : java.nio.file.Files.readAllLines(task.resolve("status"))) {
-            if (line.endsWith("ctxt_switches:") || line.contains("ctxt_switches:")) {
-              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-            }
-          }
-        } catch (java.io.IOException | RuntimeException e) {
-          // the thread ended meanwhile
-        }
-      }
-    } catch (java.io.IOException e) {
-      return 0;
-    }
-    return total;
   }
 }

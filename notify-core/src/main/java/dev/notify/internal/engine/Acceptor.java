@@ -114,8 +114,7 @@ final class Acceptor {
     return receipts;
   }
 
-  /** A delivery's place: none (it waits in the log), reserved, or taken by its held item. */
-  private static final byte NO_PLACE = 0;
+  /** A delivery's place: none (0, it waits in the log), reserved, or taken by its held item. */
   private static final byte RESERVED = 1;
   private static final byte TAKEN = 2;
 
@@ -174,7 +173,7 @@ final class Acceptor {
         } else if (mine[j] == RESERVED) {
           Lane lane = lanes.get(checked.get(i).plan().get(j).channel());
           if (lane != null) {
-            lane.unreserve();
+            lane.releasePlace();
           }
         }
       }

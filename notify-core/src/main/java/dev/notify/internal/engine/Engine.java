@@ -206,7 +206,7 @@ public final class Engine implements NotificationClient {
     } finally {
       if (lane != null) {
         // Its place counts until it is in the lane's queue (or has left): never overshoot.
-        lane.arrived();
+        lane.releasePlace();
       }
     }
   }

@@ -12,11 +12,11 @@ import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.Scheduler;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,20 +24,18 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One channel's bulkhead: a bounded priority queue, its own executor, a cap on sends in flight,
- * and a circuit breaker. Dispatchers {@link #offer} work and never block; when the lane is full or
- * paused the offer is refused and the work stays in the log until the lane has room.
+ * and a {@link Circuit circuit breaker}. Work takes a place in the queue ({@link #tryReserve})
+ * before it is held in memory, so an {@link #offer} never blocks and is refused only while the
+ * circuit is open or the lane stopped; the work then stays in the log until the lane has room.
  */
 final class Lane {
   private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
-  static final Duration PROBE_BASE = Duration.ofSeconds(1);
-  static final Duration PROBE_MAX = Duration.ofMinutes(5);
 
   /** What the lane needs from the engine. */
   interface Host {
@@ -60,61 +58,42 @@ final class Lane {
   private final Channel channel;
   private final LaneOptions options;
   private final Scheduler scheduler;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final Host host;
   private final ThreadPoolExecutor executor;
   private final ChannelContext context;
 
+  // Guarded by lock: the queue, its room, in flight, the circuit and closed.
   private final ReentrantLock lock = new ReentrantLock();
-  /** Signalled when a place in the queue frees up, or the lane pauses or stops. */
-  private final java.util.concurrent.locks.Condition roomFreed = lock.newCondition();
-  private int roomWaiters;
-  /** How many places must be free before waiting senders are woken. */
-  private final int wakeBatch;
-  /** A waiting sender looks for room at least this often, woken or not. */
-  static final Duration ROOM_RECHECK = Duration.ofMillis(10);
-  private static final long ROOM_RECHECK_NANOS = ROOM_RECHECK.toNanos();
   private final WeightedQueue<WorkItem> queue = new WeightedQueue<>(WorkItem::priority);
+  private final LaneRoom room;
   private int inFlight;
-  private CircuitState circuit = CircuitState.CLOSED;
-  private int openings;
-  private WorkItem probe;
-  private Scheduler.Scheduled probeTimer;
+  private final Circuit circuit;
   private boolean closed;
+
   private volatile boolean backlog;
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
-  private final java.util.concurrent.ConcurrentLinkedQueue<Completed> completed =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
-  private final AtomicBoolean completing = new AtomicBoolean();
+  private final Batches<Completed> completed;
   private final AtomicBoolean pacingScheduled = new AtomicBoolean();
   private final Pacer pacer;
-  /**
-   * Places reserved for items bound for this lane that are not in its queue yet (in the intake or
-   * being dispatched): with the queue they never exceed its capacity.
-   */
-  private int incoming;
-
-  private final Map<Outcome, LongAdder> attempts = new EnumMap<>(Outcome.class);
-  private final Map<DeliveryState, LongAdder> finished = new EnumMap<>(DeliveryState.class);
+  private final LaneCounters counters = new LaneCounters();
 
   Lane(Channel channel, LaneOptions options, Pacer pacer, Scheduler scheduler,
-      java.time.Clock clock, ThreadFactoryNamer threads, ContextFactory contexts, Host host) {
+      Clock clock, ThreadFactoryNamer threads, ContextFactory contexts, Host host) {
     this.channel = channel;
     this.clock = clock;
     this.pacer = pacer;
     this.options = options;
-    this.wakeBatch = Math.max(1, Math.min(64, options.queueCapacity() / 8));
+    this.room = new LaneRoom(lock, options.queueCapacity());
     this.scheduler = scheduler;
     this.host = host;
     this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60,
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.named("notify-" + channel.name()));
     this.context = contexts.create(channel.name(), executor);
-    for (Outcome o : Outcome.values()) {
-      attempts.put(o, new LongAdder());
-    }
-    for (DeliveryState s : DeliveryState.values()) {
-      finished.put(s, new LongAdder());
-    }
+    this.circuit = new Circuit(scheduler);
+    // The answers free places in flight: after a batch, start what waits on the same thread
+    // rather than hand a pump to another one.
+    this.completed = new Batches<>(this::complete, this::pumpHere, this::execute);
   }
 
   /** Makes a channel's context once the lane's executor exists. */
@@ -136,7 +115,7 @@ final class Lane {
 
   /** What a request for a place in the queue got. */
   enum Reservation {
-    /** A place is reserved: hand the item to the intake, then {@link #arrived} once. */
+    /** A place is reserved: hand the item to the intake, then {@link #releasePlace} once. */
     RESERVED,
     /** The queue is full. */
     FULL,
@@ -168,12 +147,7 @@ final class Lane {
         if (r != Reservation.FULL || left <= 0) {
           return r;
         }
-        roomWaiters++;
-        try {
-          roomFreed.awaitNanos(Math.min(left, ROOM_RECHECK_NANOS));
-        } finally {
-          roomWaiters--;
-        }
+        room.await(left);
       }
     } finally {
       lock.unlock();
@@ -181,28 +155,28 @@ final class Lane {
   }
 
   private Reservation reserveLocked() {
-    if (closed || circuit == CircuitState.OPEN) {
-      return Reservation.PAUSED;
+    if (roomLocked() > 0) {
+      room.reserve();
+      return Reservation.RESERVED;
     }
-    if (circuit == CircuitState.HALF_OPEN) {
-      // One delivery may go as the probe; the rest waits in the log for the verdict.
-      if (!probeSlotFreeLocked()) {
-        return Reservation.PAUSED;
-      }
-    } else if (queue.size() + incoming >= options.queueCapacity()) {
-      return Reservation.FULL;
-    }
-    incoming++;
-    return Reservation.RESERVED;
+    return closed || circuit.state() != CircuitState.CLOSED ? Reservation.PAUSED
+        : Reservation.FULL;
   }
 
-  private boolean probeSlotFreeLocked() {
-    return queue.isEmpty() && probe == null && incoming == 0;
-  }
-
-  /** Gives back a reservation that was not used. */
-  void unreserve() {
-    arrived();
+  /** Closed: the queue's free places. Half open: one, for the probe. Open or stopped: none. */
+  private int roomLocked() {
+    if (closed) {
+      return 0;
+    }
+    switch (circuit.state()) {
+      case OPEN:
+        return 0;
+      case HALF_OPEN:
+        // One delivery may go as the probe; the rest waits in the log for the verdict.
+        return circuit.probeSlotFree(queue.isEmpty(), room.reserved()) ? 1 : 0;
+      default:
+        return room.free(queue.size());
+    }
   }
 
   /**
@@ -212,7 +186,8 @@ final class Lane {
   boolean offer(WorkItem item) {
     lock.lock();
     try {
-      if (closed || circuit == CircuitState.OPEN || queue.size() >= options.queueCapacity()) {
+      if (closed || circuit.state() == CircuitState.OPEN
+          || queue.size() >= options.queueCapacity()) {
         backlog = true;
         return false;
       }
@@ -238,53 +213,24 @@ final class Lane {
   int room() {
     lock.lock();
     try {
-      if (closed) {
-        return 0;
-      }
-      switch (circuit) {
-        case OPEN:
-          return 0;
-        case HALF_OPEN:
-          return probeSlotFreeLocked() ? 1 : 0;
-        default:
-          return Math.max(0, options.queueCapacity() - queue.size() - incoming);
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** An item with a reservation was dispatched (offered, parked, expired or dropped). */
-  void arrived() {
-    lock.lock();
-    try {
-      incoming--;
-      signalRoomLocked();
+      return roomLocked();
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Wakes senders waiting for room once a batch of places is free (or the queue is empty), not at
-   * every freed place: a saturated lane would otherwise wake its sender for each delivery it
-   * starts, a context switch per send. Waiters also look again every {@link #ROOM_RECHECK}.
+   * Returns a reservation: its item was dispatched (offered, parked, expired or dropped) or never
+   * held (the send stored nothing or left it in the log).
    */
-  private void signalRoomLocked() {
-    if (roomWaiters > 0 && (queue.isEmpty()
-        || options.queueCapacity() - queue.size() - incoming >= wakeBatch)) {
-      roomFreed.signalAll();
+  void releasePlace() {
+    lock.lock();
+    try {
+      room.release();
+      room.freedUp(queue.size());
+    } finally {
+      lock.unlock();
     }
-  }
-
-  private void wakeAllWaitersLocked() {
-    if (roomWaiters > 0) {
-      roomFreed.signalAll();
-    }
-  }
-
-  boolean backlog() {
-    return backlog;
   }
 
   void clearBacklog() {
@@ -310,16 +256,14 @@ final class Lane {
       }
       lock.lock();
       try {
-        if (closed || !mayStartLocked()) {
+        if (closed || !circuit.mayStart(inFlight, options.maxInFlight())) {
           return;
         }
         item = queue.poll();
         if (item != null) {
-          signalRoomLocked();
+          room.freedUp(queue.size());
           inFlight++;
-          if (circuit == CircuitState.HALF_OPEN) {
-            probe = item;
-          }
+          circuit.started(item);
         }
       } finally {
         lock.unlock();
@@ -342,14 +286,14 @@ final class Lane {
   private boolean paced() {
     lock.lock();
     try {
-      if (closed || queue.isEmpty() || !mayStartLocked()) {
+      if (closed || queue.isEmpty() || !circuit.mayStart(inFlight, options.maxInFlight())) {
         return false;
       }
     } finally {
       lock.unlock();
     }
     // Read the time first: if it moves meanwhile, the pump comes early (and asks again), never late.
-    java.time.Instant asked = clock.instant();
+    Instant asked = clock.instant();
     Duration wait = pacer.tryAcquire();
     if (wait.isZero() || wait.isNegative()) {
       return true;
@@ -363,29 +307,17 @@ final class Lane {
     return false;
   }
 
-  private boolean mayStartLocked() {
-    switch (circuit) {
-      case OPEN:
-        return false;
-      case HALF_OPEN:
-        return probe == null && inFlight < options.maxInFlight();
-      default:
-        return inFlight < options.maxInFlight();
-    }
-  }
-
   private void start(WorkItem item) {
     if (item.hasLeft() || !host.markSending(this, item)) {
       // Not sent (cancelled, claim lost, expired): if it was to be the probe, another may be.
       lock.lock();
       try {
-        if (probe == item) {
-          probe = null;
-        }
+        inFlight--;
+        circuit.ended(item);
       } finally {
         lock.unlock();
       }
-      afterSend(item);
+      pump();
       return;
     }
     CompletionStage<DeliveryResult> stage;
@@ -400,39 +332,23 @@ final class Lane {
       stage = CompletableFuture.failedFuture(e);
     }
     // Providers complete on their own I/O threads (Netty event loops): hop back to this lane.
-    stage.whenComplete((result, error) -> {
-      completed.add(new Completed(item, result, error));
-      if (completing.compareAndSet(false, true)) {
-        execute(this::completeAll);
-      }
-    });
+    stage.whenComplete((result, error) -> completed.add(new Completed(item, result, error)));
   }
 
   /** A provider's answer waiting to be handled on the lane's executor. */
   private record Completed(WorkItem item, DeliveryResult result, Throwable error) {
   }
 
-  /**
-   * Handles every answer that has arrived, in one task: answers come in bursts (one network read
-   * holds many), and a task per answer would cost a hand-over and a wake-up each.
-   */
-  private void completeAll() {
-    do {
-      Completed c;
-      while ((c = completed.poll()) != null) {
-        complete(c.item(), c.result(), c.error());
-      }
-      completing.set(false);
-      // The answers freed places in flight: start what waits here, on this thread, rather than
-      // hand a pump to another one.
-      if (pumpScheduled.compareAndSet(false, true)) {
-        drain();
-      }
-      // An answer added after the last poll but before the flag cleared is ours to handle.
-    } while (!completed.isEmpty() && completing.compareAndSet(false, true));
+  private void pumpHere() {
+    if (pumpScheduled.compareAndSet(false, true)) {
+      drain();
+    }
   }
 
-  private void complete(WorkItem item, DeliveryResult result, Throwable error) {
+  private void complete(Completed c) {
+    WorkItem item = c.item();
+    DeliveryResult result = c.result();
+    Throwable error = c.error();
     try {
       host.onResult(this, item, result, error);
     } catch (RuntimeException e) {
@@ -443,10 +359,7 @@ final class Lane {
       lock.lock();
       try {
         inFlight--;
-        wasProbe = probe == item;
-        if (wasProbe) {
-          probe = null;
-        }
+        wasProbe = circuit.ended(item);
       } finally {
         lock.unlock();
       }
@@ -455,18 +368,8 @@ final class Lane {
       } else if (wasProbe) {
         close("probe answered: " + (result != null ? result.getClass().getSimpleName() : "error"));
       }
-      // No pump here: completeAll starts what waits once the batch is handled.
+      // No pump here: pumpHere starts what waits once the batch is handled.
     }
-  }
-
-  private void afterSend(WorkItem item) {
-    lock.lock();
-    try {
-      inFlight--;
-    } finally {
-      lock.unlock();
-    }
-    pump();
   }
 
   /** Opens the circuit (or re-opens it after a failed probe) and schedules the next probe. */
@@ -475,18 +378,15 @@ final class Lane {
     Duration delay;
     lock.lock();
     try {
-      if (closed || circuit == CircuitState.OPEN) {
+      if (closed) {
         return;
       }
-      paused = circuit == CircuitState.CLOSED;
-      circuit = CircuitState.OPEN;
-      wakeAllWaitersLocked();
-      openings++;
-      delay = probeDelay(cause, openings);
-      if (probeTimer != null) {
-        probeTimer.cancel();
+      paused = circuit.state() == CircuitState.CLOSED;
+      delay = circuit.open(cause, this::halfOpen);
+      if (delay == null) {
+        return;
       }
-      probeTimer = scheduler.schedule(this::halfOpen, delay);
+      room.wakeAll();
     } finally {
       lock.unlock();
     }
@@ -497,26 +397,12 @@ final class Lane {
     }
   }
 
-  static Duration probeDelay(DeliveryResult.ChannelUnavailable cause, int openings) {
-    if (cause.retryAfter() != null && !cause.retryAfter().isNegative()) {
-      return cause.retryAfter().compareTo(PROBE_MAX) > 0 ? PROBE_MAX : cause.retryAfter();
-    }
-    if (cause.configurationError()) {
-      return PROBE_MAX;
-    }
-    int shift = Math.min(openings - 1, 20);
-    Duration d = PROBE_BASE.multipliedBy(1L << shift);
-    return d.compareTo(PROBE_MAX) > 0 ? PROBE_MAX : d;
-  }
-
   private void halfOpen() {
     lock.lock();
     try {
-      if (closed || circuit != CircuitState.OPEN) {
+      if (closed || !circuit.halfOpen()) {
         return;
       }
-      circuit = CircuitState.HALF_OPEN;
-      probeTimer = null;
     } finally {
       lock.unlock();
     }
@@ -528,14 +414,8 @@ final class Lane {
   void close(String reason) {
     lock.lock();
     try {
-      if (closed || circuit == CircuitState.CLOSED) {
+      if (closed || !circuit.close()) {
         return;
-      }
-      circuit = CircuitState.CLOSED;
-      openings = 0;
-      if (probeTimer != null) {
-        probeTimer.cancel();
-        probeTimer = null;
       }
     } finally {
       lock.unlock();
@@ -546,21 +426,18 @@ final class Lane {
   }
 
   void count(Outcome outcome) {
-    attempts.get(outcome).increment();
+    counters.count(outcome);
   }
 
   void count(DeliveryState terminal) {
-    finished.get(terminal).increment();
+    counters.count(terminal);
   }
 
   ClientStats.LaneStats stats() {
     lock.lock();
     try {
-      Map<Outcome, Long> a = new EnumMap<>(Outcome.class);
-      attempts.forEach((k, v) -> a.put(k, v.sum()));
-      Map<DeliveryState, Long> f = new EnumMap<>(DeliveryState.class);
-      finished.forEach((k, v) -> f.put(k, v.sum()));
-      return new ClientStats.LaneStats(queue.sizes(), inFlight, circuit, a, f);
+      return new ClientStats.LaneStats(queue.sizes(), inFlight, circuit.state(),
+          counters.attempts(), counters.finished());
     } finally {
       lock.unlock();
     }
@@ -569,7 +446,7 @@ final class Lane {
   CircuitState circuit() {
     lock.lock();
     try {
-      return circuit;
+      return circuit.state();
     } finally {
       lock.unlock();
     }
@@ -591,10 +468,8 @@ final class Lane {
     try {
       closed = true;
       queue.drainTo(rest::add);
-      wakeAllWaitersLocked();
-      if (probeTimer != null) {
-        probeTimer.cancel();
-      }
+      room.wakeAll();
+      circuit.cancelTimer();
     } finally {
       lock.unlock();
     }
