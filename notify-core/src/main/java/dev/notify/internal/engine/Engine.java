@@ -303,7 +303,10 @@ public final class Engine implements NotificationClient {
         if (held != null) {
           memory.leave(held);
         }
-        lanes.get(d.channel()).count(dev.notify.DeliveryState.CANCELLED);
+        Lane lane = lanes.get(d.channel());
+        if (lane != null) { // a delivery still waiting to be resolved belongs to no lane yet
+          lane.count(dev.notify.DeliveryState.CANCELLED);
+        }
         listeners.delivery(EventType.CANCELLED, WorkItemView.of(d), 0, "cancelled", null);
       }
     }

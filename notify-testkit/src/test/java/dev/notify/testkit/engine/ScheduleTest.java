@@ -9,9 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.DeliveryState;
 import dev.notify.DeliveryStatus;
+import dev.notify.InMemoryRecipientDirectory;
 import dev.notify.LaneOptions;
+import dev.notify.Notification;
 import dev.notify.NotificationClient;
+import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.UserProfile;
 import dev.notify.spi.EventType;
 import dev.notify.testkit.ManualTime;
 import dev.notify.testkit.RecordingChannel;
@@ -25,12 +29,14 @@ class ScheduleTest {
   private final ManualTime time = ManualTime.startingAt(T0);
   private final RecordingListener events = new RecordingListener();
   private final RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build();
+  private final InMemoryRecipientDirectory users = new InMemoryRecipientDirectory();
   private NotificationClient client;
 
   @BeforeEach
   void build() {
+    users.put(UserProfile.builder("ada").email("ada@example.com").build());
     client = NotificationClient.builder().channel(channel).clock(time.clock()).scheduler(time)
-        .lane("email", LaneOptions.ofDefaults().withMaxInFlight(1)).listener(events).build();
+        .recipientDirectory(users).lane("email", LaneOptions.ofDefaults().withMaxInFlight(1)).listener(events).build();
   }
 
   @AfterEach
@@ -91,6 +97,21 @@ class ScheduleTest {
     assertThat(channel.sendCount()).isZero();
     assertThat(client.cancel("promo")).isFalse();
     assertThat(client.cancel("unknown")).isFalse();
+  }
+
+  @Test
+  void aScheduledNotificationToAUserCanBeCancelledBeforeItIsResolved() {
+    // Found by the Quickstart demo: cancel threw a NullPointerException for a delivery that still
+    // waits to be resolved, because it belongs to no channel's lane yet.
+    SendReceipt r = client.send(Notification.builder().id("renew").to(Recipient.user("ada"))
+        .subject("Renew").text("Your plan renews tomorrow").sendAt(T0.plus(Duration.ofHours(1)))
+        .build());
+    assertThat(client.cancel("renew")).isTrue();
+    assertThat(finalStatus(r).deliveries()).singleElement()
+        .satisfies(d -> assertThat(d.state()).isEqualTo(DeliveryState.CANCELLED));
+    assertThat(events.count(EventType.CANCELLED)).isEqualTo(1);
+    time.advance(Duration.ofHours(2));
+    assertThat(channel.sendCount()).isZero();
   }
 
   @Test
