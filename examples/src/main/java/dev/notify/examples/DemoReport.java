@@ -95,19 +95,21 @@ final class DemoReport implements NotificationListener {
     return result;
   }
 
-  /** A progress line: rewritten in place on a terminal, printed once per call elsewhere. */
-  void progress(PrintStream out, String phase, boolean terminal) {
+  /**
+   * A progress line. {@code live} lines are rewritten in place on a terminal (and skipped
+   * elsewhere); the others end the line, replacing a live one.
+   */
+  void progress(PrintStream out, String phase, boolean terminal, boolean live) {
+    if (live && !terminal) {
+      return;
+    }
     String line = String.format(Locale.ROOT,
-        "  %-28s accepted %5d  sent %5d  retrying %3d  suppressed %3d  failed %2d  dead %2d",
+        "  %-24s accepted %5d  sent %5d  retrying %3d  suppressed %3d  failed %2d  dead %2d",
         phase, count(EventType.ACCEPTED), count(EventType.SENT),
         count(EventType.RETRY_SCHEDULED), count(EventType.SUPPRESSED), count(EventType.FAILED),
         count(EventType.DEAD));
-    if (terminal) {
-      out.print("\r" + line);
-      out.flush();
-    } else {
-      out.println(line);
-    }
+    out.print((terminal ? "\r" : "") + line + (live ? "" : System.lineSeparator()));
+    out.flush();
   }
 
   /**

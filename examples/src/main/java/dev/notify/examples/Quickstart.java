@@ -50,6 +50,8 @@ public final class Quickstart {
   private final boolean terminal = System.console() != null;
   private final Checks checks = new Checks();
   private final DemoWorld world;
+  private volatile String phase = "starting";
+  private String danaWaits = "";
   private final NotificationClient client;
 
   private Quickstart(PrintStream out, DemoWorld world) {
@@ -83,6 +85,7 @@ public final class Quickstart {
   }
 
   private boolean run() {
+    Thread ticker = terminal ? startTicker() : null;
     step("templated orders", this::orders);
     step("duplicate event id", this::duplicate);
     step("broadcast to 'beta'", this::broadcast);
@@ -93,6 +96,10 @@ public final class Quickstart {
     step("scheduled, cancelled", this::scheduledAndCancelled);
     Map<String, Double> rates = new LinkedHashMap<>();
     step("load burst", () -> load(rates));
+    if (ticker != null) {
+      ticker.interrupt();
+      joinQuietly(ticker);
+    }
     out.println();
     world.report.printTable(out, client.stats(), rates);
     checkTotals();
@@ -101,14 +108,41 @@ public final class Quickstart {
         client.status("gus-receipt").orElseThrow());
     world.report.printHistory(out, "A dead letter, replayed once the receiver was fixed",
         client.status("incident-7").orElseThrow());
+    out.println("Waiting for quiet hours: " + danaWaits);
     out.println();
     checks.print(out);
     return checks.allPassed();
   }
 
   private void step(String name, Runnable scenario) {
+    phase = name;
     scenario.run();
-    world.report.progress(out, name, terminal);
+    synchronized (out) {
+      world.report.progress(out, name, terminal, false);
+    }
+  }
+
+  /** On a terminal, the progress line of the running step is redrawn ten times a second. */
+  private Thread startTicker() {
+    Thread t = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        synchronized (out) {
+          world.report.progress(out, phase + " ...", true, true);
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+      }
+    }, "demo-progress");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static void joinQuietly(Thread t) {
+    try {
+      t.join(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void orders() {
@@ -152,9 +186,9 @@ public final class Quickstart {
         .orElse(null);
     checks.expect("Dana's broadcast waits for the end of her quiet hours", quietUntil,
         dana.nextAttemptAt());
-    out.println("    Dana (Tokyo, quiet " + world.danasQuietHours.start() + "–"
-        + world.danasQuietHours.end() + ") gets the sale at "
-        + DateTimeFormatter.ISO_INSTANT.format(dana.nextAttemptAt()));
+    danaWaits = "spring-sale:dana is " + dana.state() + " (" + dana.reason() + ": Tokyo, "
+        + world.danasQuietHours.start() + "–" + world.danasQuietHours.end() + ") until "
+        + DateTimeFormatter.ISO_INSTANT.format(dana.nextAttemptAt());
     sent("a critical 'security' alert skips Dana's quiet hours", send(Notification.builder()
         .id("security-dana").to(Recipient.user("dana")).category("security")
         .title("New sign-in").body("A new device signed in to your account").build()), 1);
@@ -241,9 +275,6 @@ public final class Quickstart {
         hooks.add(client.send(Notification.builder().id("load-hook-" + hooks.size())
             .to(Recipient.address(WebhookChannel.TYPE, "room-" + hooks.size() % 10))
             .body("#" + i).build()));
-      }
-      if (terminal && i % 250 == 0) {
-        world.report.progress(out, "load burst", true);
       }
     }
     rates.put("apns", rate("load pushes", pushes, t0));
