@@ -15,7 +15,7 @@ import java.util.Optional;
 public record Attempt(int number, Instant at, Outcome outcome, String error,
     String providerMessageId) {
 
-  /** @return the provider's error, if any */
+  /** {@return the provider's error, if any} */
   public Optional<String> errorText() {
     return Optional.ofNullable(error);
   }

@@ -43,8 +43,9 @@ public final class Backpressure {
   }
 
   /**
+   * {@return the BLOCK policy}
+   *
    * @param timeout how long {@code send} waits for room, positive
-   * @return the BLOCK policy
    */
   public static Backpressure block(Duration timeout) {
     requireNonNull(timeout, "timeout");
@@ -54,22 +55,22 @@ public final class Backpressure {
     return new Backpressure(Kind.BLOCK, timeout);
   }
 
-  /** @return the REJECT policy (the default) */
+  /** {@return the REJECT policy (the default)} */
   public static Backpressure reject() {
     return REJECT;
   }
 
-  /** @return the SPILL policy */
+  /** {@return the SPILL policy} */
   public static Backpressure spill() {
     return SPILL;
   }
 
-  /** @return the kind */
+  /** {@return the kind} */
   public Kind kind() {
     return kind;
   }
 
-  /** @return the BLOCK timeout; empty for the other kinds */
+  /** {@return the BLOCK timeout; empty for the other kinds} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }

@@ -34,7 +34,11 @@ public final class Bucket4jRateLimitStore implements RateLimitStore {
     this.proxyManager = proxyManager;
   }
 
-  /** @return a store keeping its buckets through {@code proxyManager} */
+  /**
+   * {@return a store keeping its buckets through {@code proxyManager}}
+   *
+   * @param proxyManager a Bucket4j proxy manager, e.g. over PostgreSQL or Redis
+   */
   public static Bucket4jRateLimitStore of(ProxyManager<String> proxyManager) {
     return new Bucket4jRateLimitStore(requireNonNull(proxyManager, "proxyManager"));
   }

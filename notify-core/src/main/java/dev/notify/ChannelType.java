@@ -33,6 +33,7 @@ public final class ChannelType {
    * Returns the type with this id: one of the built-in constants or a custom type in its own family.
    *
    * @param id lower case letters, digits, {@code -} or {@code _}, starting with a letter, at most 32
+   * @return the built-in constant with this id, or a custom type
    * @throws IllegalArgumentException if the id does not have that form
    */
   public static ChannelType of(String id) {
@@ -50,12 +51,12 @@ public final class ChannelType {
     }
   }
 
-  /** @return the type's id, e.g. {@code "apns"} */
+  /** {@return the type's id, e.g. {@code "apns"}} */
   public String id() {
     return id;
   }
 
-  /** @return the family, e.g. {@code "push"} for APNs and FCM */
+  /** {@return the family, e.g. {@code "push"} for APNs and FCM} */
   public String family() {
     return family;
   }

@@ -15,7 +15,15 @@ import java.util.Map;
 public record ClientStats(Map<Priority, Integer> intakeDepth, int inMemory, int capacity,
     Map<String, LaneStats> lanes, LatencyStats latency) {
 
-  /** Copies the maps. */
+  /**
+   * Copies the maps.
+   *
+   * @param intakeDepth deliveries waiting for a dispatcher, by priority
+   * @param inMemory deliveries held in memory (counts against the capacity)
+   * @param capacity the most deliveries held in memory
+   * @param lanes per channel name
+   * @param latency end-to-end latency from acceptance to SENT
+   */
   public ClientStats {
     intakeDepth = Map.copyOf(intakeDepth);
     lanes = Map.copyOf(lanes);
@@ -32,7 +40,15 @@ public record ClientStats(Map<Priority, Integer> intakeDepth, int inMemory, int 
    */
   public record LaneStats(Map<Priority, Integer> queued, int inFlight, CircuitState circuit,
       Map<Outcome, Long> attempts, Map<DeliveryState, Long> finished) {
-    /** Copies the maps. */
+    /**
+     * Copies the maps.
+     *
+     * @param queued deliveries waiting in the lane, by priority
+     * @param inFlight deliveries handed to the channel and not yet answered
+     * @param circuit the circuit breaker's state
+     * @param attempts attempts so far, by outcome
+     * @param finished deliveries that reached a terminal state, by state
+     */
     public LaneStats {
       queued = Map.copyOf(queued);
       attempts = Map.copyOf(attempts);

@@ -14,13 +14,19 @@ import java.time.Instant;
  *     {@link Instant#EPOCH} when unknown, so any invalidation removes it
  */
 public record Contact(Recipient.Address address, Instant registeredAt) {
-  /** Rejects nulls. */
+  /**
+   * Rejects nulls.
+   *
+   * @param address the address
+   * @param registeredAt when the address was registered or last confirmed by the user's device;
+   *     {@link Instant#EPOCH} when unknown, so any invalidation removes it
+   */
   public Contact {
     requireNonNull(address, "address");
     requireNonNull(registeredAt, "registeredAt");
   }
 
-  /** @return the address's channel type */
+  /** {@return the address's channel type} */
   public ChannelType type() {
     return address.type();
   }

@@ -19,24 +19,33 @@ import java.util.TreeMap;
 public record Content(String title, String body, Map<String, String> data, String subject,
     String text, String html) {
 
-  /** Copies {@code data} into an unmodifiable sorted map. */
+  /**
+   * Copies {@code data} into an unmodifiable sorted map.
+   *
+   * @param title push title, or {@code null}
+   * @param body push or SMS body, or {@code null}
+   * @param data key/value data delivered with a push (never null, sorted by key)
+   * @param subject email subject, or {@code null}
+   * @param text plain text email body, or {@code null}
+   * @param html HTML email body, or {@code null}
+   */
   public Content {
     data = data == null || data.isEmpty() ? java.util.Collections.emptyMap()
         : java.util.Collections.unmodifiableMap(new TreeMap<>(data));
   }
 
-  /** @return true when no part is set */
+  /** {@return true when no part is set} */
   public boolean isEmpty() {
     return title == null && body == null && data.isEmpty() && subject == null && text == null
         && html == null;
   }
 
-  /** @return the title, if set */
+  /** {@return the title, if set} */
   public Optional<String> titleText() {
     return Optional.ofNullable(title);
   }
 
-  /** @return the body, if set */
+  /** {@return the body, if set} */
   public Optional<String> bodyText() {
     return Optional.ofNullable(body);
   }

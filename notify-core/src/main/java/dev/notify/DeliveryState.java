@@ -33,7 +33,7 @@ public enum DeliveryState {
     this.terminal = terminal;
   }
 
-  /** @return true if the delivery will not change state again (short of a replay) */
+  /** {@return true if the delivery will not change state again (short of a replay)} */
   public boolean isTerminal() {
     return terminal;
   }

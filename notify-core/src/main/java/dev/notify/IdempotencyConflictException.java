@@ -8,16 +8,21 @@ package dev.notify;
 public class IdempotencyConflictException extends NotifyException {
   private static final long serialVersionUID = 1L;
 
+  /** The reused id. */
   private final String notificationId;
 
-  /** @param notificationId the reused id */
+  /**
+   * Creates the exception for a reused id.
+   *
+   * @param notificationId the reused id
+   */
   public IdempotencyConflictException(String notificationId) {
     super("id '" + notificationId + "' was already used for a notification with a different payload"
         + " (content, recipients or channels); use a new id for a new notification");
     this.notificationId = notificationId;
   }
 
-  /** @return the reused id */
+  /** {@return the reused id} */
   public String notificationId() {
     return notificationId;
   }

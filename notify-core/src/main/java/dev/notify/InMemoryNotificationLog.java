@@ -58,17 +58,17 @@ public final class InMemoryNotificationLog implements NotificationLog {
     this.store = new LogStore(maxNotifications);
   }
 
-  /** @return an empty log holding at most {@value #DEFAULT_MAX_NOTIFICATIONS} notifications */
+  /** {@return an empty log holding at most {@value #DEFAULT_MAX_NOTIFICATIONS} notifications} */
   public static InMemoryNotificationLog create() {
     return builder().build();
   }
 
-  /** @return a builder for a log with a different bound */
+  /** {@return a builder for a log with a different bound} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the number of notifications held, finished or not */
+  /** {@return the number of notifications held, finished or not} */
   public int size() {
     lock.lock();
     try {
@@ -314,7 +314,7 @@ public final class InMemoryNotificationLog implements NotificationLog {
       return this;
     }
 
-    /** @return a new empty log */
+    /** {@return a new empty log} */
     public InMemoryNotificationLog build() {
       return new InMemoryNotificationLog(this);
     }

@@ -34,14 +34,23 @@ public final class InMemoryRecipientDirectory implements RecipientDirectory {
   public InMemoryRecipientDirectory() {
   }
 
-  /** Adds a user, replacing one with the same id. */
+  /**
+   * Adds a user, replacing one with the same id.
+   *
+   * @param profile the user
+   * @return this directory
+   */
   public InMemoryRecipientDirectory put(UserProfile profile) {
     requireNonNull(profile, "profile");
     users.put(profile.userId(), profile);
     return this;
   }
 
-  /** @return true if the user was there; the user stays a member of its groups */
+  /**
+   * {@return true if the user was there; the user stays a member of its groups}
+   *
+   * @param userId the user's id
+   */
   public boolean removeUser(String userId) {
     return users.remove(requireNonNull(userId, "userId")) != null;
   }
@@ -49,7 +58,10 @@ public final class InMemoryRecipientDirectory implements RecipientDirectory {
   /**
    * Adds (or re-registers) an address of a user, creating the user when unknown.
    *
+   * @param userId the user's id
+   * @param address the address to add
    * @param registeredAt when the device or user registered it
+   * @return this directory
    */
   public InMemoryRecipientDirectory addAddress(String userId, Recipient.Address address,
       Instant registeredAt) {
@@ -61,12 +73,24 @@ public final class InMemoryRecipientDirectory implements RecipientDirectory {
     return this;
   }
 
-  /** Adds members to a group, creating the group when unknown. */
+  /**
+   * Adds members to a group, creating the group when unknown.
+   *
+   * @param groupId the group's id
+   * @param userIds the ids of the users to add
+   * @return this directory
+   */
   public InMemoryRecipientDirectory addToGroup(String groupId, String... userIds) {
     return addToGroup(groupId, List.of(userIds));
   }
 
-  /** Adds members to a group, creating the group when unknown. */
+  /**
+   * Adds members to a group, creating the group when unknown.
+   *
+   * @param groupId the group's id
+   * @param userIds the ids of the users to add
+   * @return this directory
+   */
   public InMemoryRecipientDirectory addToGroup(String groupId, Collection<String> userIds) {
     requireNonNull(groupId, "groupId");
     requireNonNull(userIds, "userIds");
@@ -74,13 +98,22 @@ public final class InMemoryRecipientDirectory implements RecipientDirectory {
     return this;
   }
 
-  /** @return true if the user was a member */
+  /**
+   * {@return true if the user was a member}
+   *
+   * @param groupId the group's id
+   * @param userId the user's id
+   */
   public boolean removeFromGroup(String groupId, String userId) {
     NavigableSet<String> members = groups.get(requireNonNull(groupId, "groupId"));
     return members != null && members.remove(requireNonNull(userId, "userId"));
   }
 
-  /** @return true if the group was there */
+  /**
+   * {@return true if the group was there}
+   *
+   * @param groupId the group's id
+   */
   public boolean removeGroup(String groupId) {
     return groups.remove(requireNonNull(groupId, "groupId")) != null;
   }

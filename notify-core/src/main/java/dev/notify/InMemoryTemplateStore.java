@@ -53,6 +53,8 @@ public final class InMemoryTemplateStore implements TemplateStore {
   /**
    * Loads every template in a directory (one sub-directory per template).
    *
+   * @param directory the directory holding one sub-directory per template
+   * @return a store holding those templates
    * @throws IllegalArgumentException naming the file and the problem if a file is malformed
    * @throws java.io.UncheckedIOException if the directory cannot be read
    */
@@ -67,6 +69,7 @@ public final class InMemoryTemplateStore implements TemplateStore {
    * context class loader, or this class's loader when there is none.
    *
    * @param root the resource directory, e.g. {@code "templates"}
+   * @return a store holding those templates
    * @throws IllegalArgumentException if nothing is there, an id is defined twice, or a file is
    *     malformed
    */
@@ -75,21 +78,36 @@ public final class InMemoryTemplateStore implements TemplateStore {
     return fromClasspath(cl != null ? cl : InMemoryTemplateStore.class.getClassLoader(), root);
   }
 
-  /** As {@link #fromClasspath(String)}, looking in {@code classLoader}. */
+  /**
+   * As {@link #fromClasspath(String)}, looking in {@code classLoader}.
+   *
+   * @param classLoader the class loader to look in
+   * @param root the resource directory, e.g. {@code "templates"}
+   * @return a store holding those templates
+   */
   public static InMemoryTemplateStore fromClasspath(ClassLoader classLoader, String root) {
     InMemoryTemplateStore store = new InMemoryTemplateStore();
     YamlTemplateLoader.loadClasspath(classLoader, root).forEach(store::put);
     return store;
   }
 
-  /** Adds a template, replacing one with the same id. */
+  /**
+   * Adds a template, replacing one with the same id.
+   *
+   * @param template the template
+   * @return this store
+   */
   public InMemoryTemplateStore put(Template template) {
     requireNonNull(template, "template");
     templates.put(template.id(), template);
     return this;
   }
 
-  /** @return true if a template with this id was removed */
+  /**
+   * {@return true if a template with this id was removed}
+   *
+   * @param id the template's id
+   */
   public boolean remove(String id) {
     return templates.remove(requireNonNull(id, "id")) != null;
   }
@@ -99,7 +117,7 @@ public final class InMemoryTemplateStore implements TemplateStore {
     return Optional.ofNullable(templates.get(requireNonNull(id, "id")));
   }
 
-  /** @return a snapshot of every template */
+  /** {@return a snapshot of every template} */
   public Collection<Template> all() {
     return Collections.unmodifiableList(new ArrayList<>(templates.values()));
   }

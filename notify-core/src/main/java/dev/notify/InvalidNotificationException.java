@@ -10,10 +10,14 @@ import static java.util.Objects.requireNonNull;
 public class InvalidNotificationException extends NotifyException {
   private static final long serialVersionUID = 1L;
 
+  /** The field that broke the rule, e.g. {@code recipients[0]}. */
   private final String field;
+  /** The rule in words, e.g. {@code must be after sendAt}. */
   private final String rule;
 
   /**
+   * Creates the exception for a broken rule.
+   *
    * @param field the field that broke the rule, e.g. {@code "expiresAt"}
    * @param rule the rule in words, e.g. {@code "must be after sendAt"}
    */
@@ -23,12 +27,12 @@ public class InvalidNotificationException extends NotifyException {
     this.rule = rule;
   }
 
-  /** @return the field that broke the rule */
+  /** {@return the field that broke the rule} */
   public String field() {
     return field;
   }
 
-  /** @return the rule it broke */
+  /** {@return the rule it broke} */
   public String rule() {
     return rule;
   }

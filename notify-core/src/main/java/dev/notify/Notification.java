@@ -59,12 +59,12 @@ public final class Notification {
         : Collections.unmodifiableMap(new TreeMap<>(b.metadata));
   }
 
-  /** @return a new builder */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return a builder holding a copy of this notification, to derive a variant from */
+  /** {@return a builder holding a copy of this notification, to derive a variant from} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.id = id;
@@ -86,68 +86,70 @@ public final class Notification {
     return b;
   }
 
-  /** @return the id, which is also the idempotency key */
+  /** {@return the id, which is also the idempotency key} */
   public String id() {
     return id;
   }
 
-  /** @return the recipients, in the order given */
+  /** {@return the recipients, in the order given} */
   public List<Recipient> recipients() {
     return recipients;
   }
 
-  /** @return the targets; empty means each address's default channel */
+  /** {@return the targets; empty means each address's default channel} */
   public List<Target> targets() {
     return targets;
   }
 
-  /** @return the category (e.g. {@code "marketing"}, {@code "security"}), if set */
+  /** {@return the category (e.g. {@code "marketing"}, {@code "security"}), if set} */
   public Optional<String> category() {
     return Optional.ofNullable(category);
   }
 
-  /** @return the priority, {@link Priority#NORMAL} unless set */
+  /** {@return the priority, {@link Priority#NORMAL} unless set} */
   public Priority priority() {
     return priority;
   }
 
-  /** @return the content */
+  /** {@return the content} */
   public Content content() {
     return content;
   }
 
   /**
-   * @return the template to render per channel at dispatch, in the recipient's locale, if set;
-   *     rendered parts take the place of the inline content
+   * {@return the template to render per channel at dispatch, in the recipient's locale, if set;
+   * rendered parts take the place of the inline content}
    */
   public Optional<TemplateRef> template() {
     return Optional.ofNullable(template);
   }
 
-  /** @return all typed channel options */
+  /** {@return all typed channel options} */
   public Map<Class<? extends ChannelOptions>, ChannelOptions> options() {
     return options;
   }
 
   /**
+   * {@return the options of that class, if the notification carries them}
+   *
+   * @param <T> the options type
    * @param type the options class a channel defines
-   * @return the options of that class, if the notification carries them
    */
   public <T extends ChannelOptions> Optional<T> options(Class<T> type) {
     return Optional.ofNullable(type.cast(options.get(type)));
   }
 
-  /** @return when to send, if scheduled */
+  /** {@return when to send, if scheduled} */
   public Optional<Instant> sendAt() {
     return Optional.ofNullable(sendAt);
   }
 
-  /** @return when the notification stops being worth sending, if set */
+  /** {@return when the notification stops being worth sending, if set} */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
 
-  /** @return the caller's metadata, carried through to status and listeners */
+  /** {@return the caller's metadata, carried through to status and listeners} */
   public Map<String, String> metadata() {
     return metadata;
   }
@@ -184,8 +186,11 @@ public final class Notification {
     }
 
     /**
+     * Sets the id.
+     *
      * @param id the caller's event id, used as the idempotency key; at most 200 characters. Default:
      *     a random UUID.
+     * @return this builder
      */
     public Builder id(String id) {
       requireNonNull(id, "id");
@@ -197,7 +202,12 @@ public final class Notification {
       return this;
     }
 
-    /** Adds recipients. */
+    /**
+     * Adds recipients.
+     *
+     * @param recipients the recipients to add
+     * @return this builder
+     */
     public Builder to(Recipient... recipients) {
       for (Recipient r : recipients) {
         this.recipients.add(requireNonNull(r, "recipient"));
@@ -205,18 +215,33 @@ public final class Notification {
       return this;
     }
 
-    /** Replaces the recipients. */
+    /**
+     * Replaces the recipients.
+     *
+     * @param recipients the new recipients
+     * @return this builder
+     */
     public Builder recipients(List<? extends Recipient> recipients) {
       this.recipients.clear();
       return to(recipients);
     }
 
-    /** Adds recipients. */
+    /**
+     * Adds recipients.
+     *
+     * @param recipients the recipients to add
+     * @return this builder
+     */
     public Builder to(List<? extends Recipient> recipients) {
       return to(recipients.toArray(new Recipient[0]));
     }
 
-    /** Targets every channel of these types (the default channel of each type). */
+    /**
+     * Targets every channel of these types (the default channel of each type).
+     *
+     * @param types the channel types to target
+     * @return this builder
+     */
     public Builder via(ChannelType... types) {
       for (ChannelType t : types) {
         targets.add(new Target.OfType(t));
@@ -224,13 +249,22 @@ public final class Notification {
       return this;
     }
 
-    /** Targets push: every APNs and FCM address of the recipients. */
+    /**
+     * Targets push: every APNs and FCM address of the recipients.
+     *
+     * @return this builder
+     */
     public Builder viaPush() {
       targets.add(new Target.OfFamily("push"));
       return this;
     }
 
-    /** Targets channels by their configured names, e.g. {@code "apns-sandbox"}. */
+    /**
+     * Targets channels by their configured names, e.g. {@code "apns-sandbox"}.
+     *
+     * @param names the channel names
+     * @return this builder
+     */
     public Builder viaChannel(String... names) {
       for (String n : names) {
         targets.add(new Target.Named(n, null));
@@ -238,55 +272,101 @@ public final class Notification {
       return this;
     }
 
-    /** @param category what kind of message this is (for preferences and rate limits) */
+    /**
+     * Sets the category.
+     *
+     * @param category what kind of message this is (for preferences and rate limits)
+     * @return this builder
+     */
     public Builder category(String category) {
       this.category = requireNonNull(category, "category");
       return this;
     }
 
-    /** @param priority default {@link Priority#NORMAL} */
+    /**
+     * Sets the priority.
+     *
+     * @param priority default {@link Priority#NORMAL}
+     * @return this builder
+     */
     public Builder priority(Priority priority) {
       this.priority = requireNonNull(priority, "priority");
       return this;
     }
 
-    /** @param title the push title */
+    /**
+     * Sets the push title.
+     *
+     * @param title the push title
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = requireNonNull(title, "title");
       return this;
     }
 
-    /** @param body the push or SMS body */
+    /**
+     * Sets the push or SMS body.
+     *
+     * @param body the push or SMS body
+     * @return this builder
+     */
     public Builder body(String body) {
       this.body = requireNonNull(body, "body");
       return this;
     }
 
-    /** Adds one data entry delivered with a push. */
+    /**
+     * Adds one data entry delivered with a push.
+     *
+     * @param key the data key
+     * @param value the data value
+     * @return this builder
+     */
     public Builder data(String key, String value) {
       data.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
       return this;
     }
 
-    /** Adds data entries delivered with a push. */
+    /**
+     * Adds data entries delivered with a push.
+     *
+     * @param entries the data entries to add
+     * @return this builder
+     */
     public Builder data(Map<String, String> entries) {
       entries.forEach(this::data);
       return this;
     }
 
-    /** @param subject the email subject */
+    /**
+     * Sets the email subject.
+     *
+     * @param subject the email subject
+     * @return this builder
+     */
     public Builder subject(String subject) {
       this.subject = requireNonNull(subject, "subject");
       return this;
     }
 
-    /** @param text the plain text email body */
+    /**
+     * Sets the plain text email body.
+     *
+     * @param text the plain text email body
+     * @return this builder
+     */
     public Builder text(String text) {
       this.text = requireNonNull(text, "text");
       return this;
     }
 
-    /** @param html the HTML email body */
+    /**
+     * Sets the HTML email body.
+     *
+     * @param html the HTML email body
+     * @return this builder
+     */
     public Builder html(String html) {
       this.html = requireNonNull(html, "html");
       return this;
@@ -296,37 +376,67 @@ public final class Notification {
      * Renders the content from a template at dispatch, per channel and in the recipient's locale
      * (needs a {@code TemplateStore} on the client). Checked at {@code send} against the template's
      * default locale.
+     *
+     * @param template the template and its variables
+     * @return this builder
      */
     public Builder template(TemplateRef template) {
       this.template = requireNonNull(template, "template");
       return this;
     }
 
-    /** Renders the content from template {@code id} with these variables. */
+    /**
+     * Renders the content from template {@code id} with these variables.
+     *
+     * @param id the template id, e.g. {@code "order-shipped"}
+     * @param variables the values for the template's variables
+     * @return this builder
+     */
     public Builder template(String id, Map<String, ?> variables) {
       return template(TemplateRef.of(id, variables));
     }
 
-    /** Adds typed options for one channel type; replaces earlier options of the same class. */
+    /**
+     * Adds typed options for one channel type; replaces earlier options of the same class.
+     *
+     * @param options the options of one channel type, e.g. APNs options
+     * @return this builder
+     */
     public Builder options(ChannelOptions options) {
       requireNonNull(options, "options");
       this.options.put(options.getClass(), options);
       return this;
     }
 
-    /** @param sendAt when to send; in the past or absent means now */
+    /**
+     * Schedules the notification.
+     *
+     * @param sendAt when to send; in the past or absent means now
+     * @return this builder
+     */
     public Builder sendAt(Instant sendAt) {
       this.sendAt = requireNonNull(sendAt, "sendAt");
       return this;
     }
 
-    /** @param expiresAt after this instant the notification is not sent (EXPIRED) */
+    /**
+     * Sets the expiry.
+     *
+     * @param expiresAt after this instant the notification is not sent (EXPIRED)
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = requireNonNull(expiresAt, "expiresAt");
       return this;
     }
 
-    /** Adds caller metadata (e.g. a tenant or campaign id). */
+    /**
+     * Adds caller metadata (e.g. a tenant or campaign id).
+     *
+     * @param key the metadata key
+     * @param value the metadata value
+     * @return this builder
+     */
     public Builder metadata(String key, String value) {
       metadata.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
       return this;
@@ -336,6 +446,8 @@ public final class Notification {
      * Builds the notification. Rules that depend on the client's channels (recipients, targets,
      * content, sizes) are checked by {@code send}, which throws
      * {@link InvalidNotificationException}.
+     *
+     * @return the notification
      */
     public Notification build() {
       return new Notification(this);

@@ -31,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface NotificationClient extends AutoCloseable {
 
-  /** @return a builder with the defaults described on each of its methods */
+  /** {@return a builder with the defaults described on each of its methods} */
   static NotificationClientBuilder builder() {
     return new NotificationClientBuilder();
   }
@@ -39,6 +39,7 @@ public interface NotificationClient extends AutoCloseable {
   /**
    * Validates, deduplicates and stores a notification, then queues its deliveries.
    *
+   * @param notification the notification to send
    * @return the receipt; {@code duplicate} is true when this id was already accepted with the same
    *     payload (nothing new is sent)
    * @throws InvalidNotificationException when the notification breaks a rule; nothing is stored
@@ -51,6 +52,9 @@ public interface NotificationClient extends AutoCloseable {
   /**
    * Like {@link #send} but never blocks the caller: the work runs on a client thread. Failures
    * (invalid, conflict, full) complete the future exceptionally.
+   *
+   * @param notification the notification to send
+   * @return a future of the receipt, completed exceptionally where {@link #send} would throw
    */
   CompletableFuture<SendReceipt> sendAsync(Notification notification);
 
@@ -58,6 +62,7 @@ public interface NotificationClient extends AutoCloseable {
    * Sends a batch: every notification is validated first and none is stored if any is invalid; with
    * REJECT backpressure the whole batch is refused when it does not fit.
    *
+   * @param notifications the notifications to send
    * @return one receipt per notification, in order
    */
   List<SendReceipt> sendAll(Collection<Notification> notifications);
@@ -66,36 +71,45 @@ public interface NotificationClient extends AutoCloseable {
    * Cancels the deliveries of a notification that are scheduled, queued or waiting for a retry.
    * Deliveries already handed to a provider finish.
    *
+   * @param notificationId the notification's id
    * @return true if at least one delivery was cancelled
    */
   boolean cancel(String notificationId);
 
-  /** @return the notification's status, if the log still holds it */
+  /**
+   * {@return the notification's status, if the log still holds it}
+   *
+   * @param notificationId the notification's id
+   */
   Optional<NotificationStatus> status(String notificationId);
 
   /**
+   * {@return notifications for that recipient, newest first}
+   *
    * @param recipient a direct address, user or group
    * @param limit at most this many, at least 1
-   * @return notifications for that recipient, newest first
    */
   List<NotificationStatus> history(Recipient recipient, int limit);
 
   /**
+   * {@return notifications with at least one DEAD delivery, most recent first}
+   *
    * @param limit at most this many, at least 1
-   * @return notifications with at least one DEAD delivery, most recent first
    */
   List<NotificationStatus> deadLetters(int limit);
 
   /**
+   * {@return notifications with a DEAD delivery on that channel, most recent first}
+   *
    * @param channel a channel name
    * @param limit at most this many, at least 1
-   * @return notifications with a DEAD delivery on that channel, most recent first
    */
   List<NotificationStatus> deadLetters(String channel, int limit);
 
   /**
    * Sends the DEAD deliveries of a notification again, with the same id and a fresh attempt count.
    *
+   * @param notificationId the notification's id
    * @return a receipt for the replay, or empty if the notification has no DEAD delivery
    */
   Optional<SendReceipt> replay(String notificationId);
@@ -104,6 +118,7 @@ public interface NotificationClient extends AutoCloseable {
    * Closes a channel's circuit by hand (after fixing a configuration error, say) and resumes its
    * lane at once.
    *
+   * @param channelName the channel's configured name
    * @throws IllegalArgumentException if no channel has that name
    */
   void resumeChannel(String channelName);
@@ -112,16 +127,19 @@ public interface NotificationClient extends AutoCloseable {
    * Forgets the cached directory lookup of a user, so the next dispatch reads the directory again.
    * Call it when a user's addresses, locale or time zone change; otherwise lookups are cached for
    * 30 seconds. Does nothing without a recipient directory.
+   *
+   * @param userId the user's id
    */
   void invalidateRecipient(String userId);
 
-  /** @return a snapshot of queue depths, counters and latency */
+  /** {@return a snapshot of queue depths, counters and latency} */
   ClientStats stats();
 
   /**
    * Stops intake, lets queued and in-flight work finish for up to {@code timeout}, then releases
    * what is still queued back to the log for the next start and closes the channels.
    *
+   * @param timeout how long to wait for work in memory to finish
    * @return true if everything in memory finished within the timeout
    */
   boolean shutdown(Duration timeout);
@@ -130,6 +148,6 @@ public interface NotificationClient extends AutoCloseable {
   @Override
   void close();
 
-  /** @return the channels, by name (for diagnostics) */
+  /** {@return the channels, by name (for diagnostics)} */
   Collection<Channel> channels();
 }

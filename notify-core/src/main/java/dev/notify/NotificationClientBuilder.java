@@ -69,6 +69,9 @@ public final class NotificationClientBuilder {
   /**
    * Registers a channel. Its name must be unique among explicitly registered channels; it replaces
    * a channel of the same name found by {@link #discoverChannels(Properties)}.
+   *
+   * @param channel the channel
+   * @return this builder
    */
   public NotificationClientBuilder channel(Channel channel) {
     requireNonNull(channel, "channel");
@@ -89,6 +92,10 @@ public final class NotificationClientBuilder {
   /**
    * Marks the channel used for a type when several channels share it (e.g. two APNs accounts).
    * Required when a type has more than one channel; a single channel is its type's default.
+   *
+   * @param type the channel type
+   * @param channelName the name of the channel to use for it
+   * @return this builder
    */
   public NotificationClientBuilder defaultChannel(ChannelType type, String channelName) {
     defaultChannels.put(requireNonNull(type, "type"), requireNonNull(channelName, "channelName"));
@@ -101,6 +108,8 @@ public final class NotificationClientBuilder {
    * {@code notify.channel.sms-eu.*} property. Explicitly registered channels win over discovered ones
    * of the same name.
    *
+   * @param properties the properties, e.g. {@code System.getProperties()} or a loaded file
+   * @return this builder
    * @throws IllegalArgumentException for an unknown provider id
    * @throws IllegalStateException when two providers on the class path share one id
    */
@@ -143,118 +152,208 @@ public final class NotificationClientBuilder {
     return this;
   }
 
-  /** @param log where notifications are kept; default a new {@link InMemoryNotificationLog} */
+  /**
+   * Sets the notification log.
+   *
+   * @param log where notifications are kept; default a new {@link InMemoryNotificationLog}
+   * @return this builder
+   */
   public NotificationClientBuilder log(NotificationLog log) {
     this.log = requireNonNull(log, "log");
     return this;
   }
 
-  /** @param dispatchers threads that take queued work and hand it to lanes; default 2 */
+  /**
+   * Sets the number of dispatcher threads.
+   *
+   * @param dispatchers threads that take queued work and hand it to lanes; default 2
+   * @return this builder
+   */
   public NotificationClientBuilder dispatchers(int dispatchers) {
     this.dispatchers = positive(dispatchers, "dispatchers");
     return this;
   }
 
-  /** @param options the lane size of every channel without its own; default {@link LaneOptions#ofDefaults()} */
+  /**
+   * Sizes the lanes of channels without lane options of their own.
+   *
+   * @param options the lane size of every channel without its own; default
+   *     {@link LaneOptions#ofDefaults()}
+   * @return this builder
+   */
   public NotificationClientBuilder laneDefaults(LaneOptions options) {
     this.laneDefaults = requireNonNull(options, "options");
     return this;
   }
 
-  /** Sizes one channel's lane. */
+  /**
+   * Sizes one channel's lane.
+   *
+   * @param channelName the channel's name
+   * @param options the lane size of that channel
+   * @return this builder
+   */
   public NotificationClientBuilder lane(String channelName, LaneOptions options) {
     laneOptions.put(requireNonNull(channelName, "channelName"), requireNonNull(options, "options"));
     return this;
   }
 
   /**
+   * Sets the memory capacity.
+   *
    * @param capacity the most deliveries held in memory (queued, dispatching or in flight); a
    *     notification to n addresses takes n places. Default 10,000.
+   * @return this builder
    */
   public NotificationClientBuilder capacity(int capacity) {
     this.capacity = positive(capacity, "capacity");
     return this;
   }
 
-  /** @param backpressure what {@code send} does when memory is full; default {@link Backpressure#reject()} */
+  /**
+   * Sets the backpressure policy.
+   *
+   * @param backpressure what {@code send} does when memory is full; default
+   *     {@link Backpressure#reject()}
+   * @return this builder
+   */
   public NotificationClientBuilder backpressure(Backpressure backpressure) {
     this.backpressure = requireNonNull(backpressure, "backpressure");
     return this;
   }
 
-  /** @param policy the retry policy of every channel without its own; default {@link RetryPolicy#ofDefaults()} */
+  /**
+   * Sets the retry policy of channels without one of their own.
+   *
+   * @param policy the retry policy of every channel without its own; default
+   *     {@link RetryPolicy#ofDefaults()}
+   * @return this builder
+   */
   public NotificationClientBuilder retryPolicy(RetryPolicy policy) {
     this.retryPolicy = requireNonNull(policy, "policy");
     return this;
   }
 
-  /** Sets one channel's retry policy. */
+  /**
+   * Sets one channel's retry policy.
+   *
+   * @param channelName the channel's name
+   * @param policy the retry policy of that channel
+   * @return this builder
+   */
   public NotificationClientBuilder retryPolicy(String channelName, RetryPolicy policy) {
     retryPolicies.put(requireNonNull(channelName, "channelName"), requireNonNull(policy, "policy"));
     return this;
   }
 
-  /** @param window how long a sent id is remembered for deduplication; default 24 h */
+  /**
+   * Sets the idempotency window.
+   *
+   * @param window how long a sent id is remembered for deduplication; default 24 h
+   * @return this builder
+   */
   public NotificationClientBuilder idempotencyWindow(Duration window) {
     this.idempotencyWindow = positive(window, "idempotencyWindow");
     return this;
   }
 
-  /** @param entries ids remembered in memory (the log remembers the rest); default 100,000 */
+  /**
+   * Sets the size of the in-memory idempotency cache.
+   *
+   * @param entries ids remembered in memory (the log remembers the rest); default 100,000
+   * @return this builder
+   */
   public NotificationClientBuilder idempotencyCacheSize(int entries) {
     this.idempotencyCacheSize = positive(entries, "idempotencyCacheSize");
     return this;
   }
 
   /**
+   * Sets the retention of finished notifications.
+   *
    * @param retention how long finished notifications stay in the log (status, history, dedupe); at
    *     least the idempotency window. Default: twice the idempotency window.
+   * @return this builder
    */
   public NotificationClientBuilder retention(Duration retention) {
     this.retention = positive(retention, "retention");
     return this;
   }
 
-  /** @param lease how long a claim on a delivery lasts without renewal; default 5 min */
+  /**
+   * Sets the lease duration.
+   *
+   * @param lease how long a claim on a delivery lasts without renewal; default 5 min
+   * @return this builder
+   */
   public NotificationClientBuilder lease(Duration lease) {
     this.lease = positive(lease, "lease");
     return this;
   }
 
-  /** @param interval how often the log is polled for due and orphaned work; default 1 s */
+  /**
+   * Sets the poll interval.
+   *
+   * @param interval how often the log is polled for due and orphaned work; default 1 s
+   * @return this builder
+   */
   public NotificationClientBuilder pollInterval(Duration interval) {
     this.pollInterval = positive(interval, "pollInterval");
     return this;
   }
 
-  /** @param bytes the largest {@code data} map (keys and values, UTF-8); default 4,096 */
+  /**
+   * Sets the size limit of a notification's data.
+   *
+   * @param bytes the largest {@code data} map (keys and values, UTF-8); default 4,096
+   * @return this builder
+   */
   public NotificationClientBuilder maxDataBytes(int bytes) {
     this.maxDataBytes = positive(bytes, "maxDataBytes");
     return this;
   }
 
-  /** @param clock the time source; default the system UTC clock */
+  /**
+   * Sets the clock.
+   *
+   * @param clock the time source; default the system UTC clock
+   * @return this builder
+   */
   public NotificationClientBuilder clock(Clock clock) {
     this.clock = requireNonNull(clock, "clock");
     return this;
   }
 
   /**
+   * Sets the scheduler.
+   *
    * @param scheduler runs delayed work (retries, schedules, leases, probes); default a single
    *     daemon thread. A custom scheduler needs the clock it runs on: set {@link #clock(Clock)} too.
+   * @return this builder
    */
   public NotificationClientBuilder scheduler(Scheduler scheduler) {
     this.scheduler = requireNonNull(scheduler, "scheduler");
     return this;
   }
 
-  /** @param factory makes the client's threads, which are then named {@code notify-*}; default Executors' */
+  /**
+   * Sets the thread factory.
+   *
+   * @param factory makes the client's threads, which are then named {@code notify-*}; default
+   *     Executors'
+   * @return this builder
+   */
   public NotificationClientBuilder threadFactory(ThreadFactory factory) {
     this.threadFactory = requireNonNull(factory, "factory");
     return this;
   }
 
-  /** Adds a listener for every state change. */
+  /**
+   * Adds a listener for every state change.
+   *
+   * @param listener the listener; called on client threads, see {@link NotificationListener}
+   * @return this builder
+   */
   public NotificationClientBuilder listener(NotificationListener listener) {
     listeners.add(requireNonNull(listener, "listener"));
     return this;
@@ -270,6 +369,9 @@ public final class NotificationClientBuilder {
    *     .zone(ZoneId.of("Asia/Seoul")).build());
    * builder.recipientDirectory(users);
    * }</pre>
+   *
+   * @param directory the directory of users and groups
+   * @return this builder
    */
   public NotificationClientBuilder recipientDirectory(RecipientDirectory directory) {
     this.directory = requireNonNull(directory, "directory");
@@ -279,6 +381,9 @@ public final class NotificationClientBuilder {
   /**
    * Checks each user's opt-outs and quiet hours at dispatch, and records provider opt-outs (an SMS
    * STOP). Default none: no preference is applied.
+   *
+   * @param store the users' preferences
+   * @return this builder
    */
   public NotificationClientBuilder preferences(PreferenceStore store) {
     this.preferences = requireNonNull(store, "store");
@@ -286,22 +391,35 @@ public final class NotificationClientBuilder {
   }
 
   /**
+   * Sets the preference policy.
+   *
    * @param policy critical categories (which bypass opt-outs of a channel or category, quiet hours
    *     and rate limits, but never an opt-out of everything) and whether HIGH priority skips quiet
    *     hours; default {@link PreferencePolicy#ofDefaults()}
+   * @return this builder
    */
   public NotificationClientBuilder preferencePolicy(PreferencePolicy policy) {
     this.preferencePolicy = requireNonNull(policy, "policy");
     return this;
   }
 
-  /** @param store where templates referenced by notifications are found; default none */
+  /**
+   * Sets the template store.
+   *
+   * @param store where templates referenced by notifications are found; default none
+   * @return this builder
+   */
   public NotificationClientBuilder templates(TemplateStore store) {
     this.templates = requireNonNull(store, "store");
     return this;
   }
 
-  /** @param engine renders templates; default Mustache, strict, HTML-escaping only email html */
+  /**
+   * Sets the template engine.
+   *
+   * @param engine renders templates; default Mustache, strict, HTML-escaping only email html
+   * @return this builder
+   */
   public NotificationClientBuilder templateEngine(TemplateEngine engine) {
     this.templateEngine = requireNonNull(engine, "engine");
     return this;
@@ -316,6 +434,9 @@ public final class NotificationClientBuilder {
    *     .limit(ChannelType.SMS, RateLimit.of(3, Duration.ofHours(1)), OverLimitAction.DEFER)
    *     .build());
    * }</pre>
+   *
+   * @param limits the rules per channel type and category
+   * @return this builder
    */
   public NotificationClientBuilder rateLimits(RateLimits limits) {
     this.rateLimits = requireNonNull(limits, "limits");
@@ -323,9 +444,12 @@ public final class NotificationClientBuilder {
   }
 
   /**
+   * Sets the rate-limit store.
+   *
    * @param store where rate-limit buckets live; default local and in memory. Use
    *     {@code Bucket4jRateLimitStore} over a Bucket4j PostgreSQL or Redis proxy manager to share
    *     limits between instances.
+   * @return this builder
    */
   public NotificationClientBuilder rateLimitStore(RateLimitStore store) {
     this.rateLimitStore = requireNonNull(store, "store");
@@ -335,13 +459,22 @@ public final class NotificationClientBuilder {
   /**
    * Paces a channel's lane to a provider's throughput limit (e.g. Twilio 1 message/s per sender)
    * instead of collecting its 429s.
+   *
+   * @param channelName the channel's name
+   * @param limit the provider's limit for that channel
+   * @return this builder
    */
   public NotificationClientBuilder throughput(String channelName, RateLimit limit) {
     throughput.put(requireNonNull(channelName, "channelName"), requireNonNull(limit, "limit"));
     return this;
   }
 
-  /** @param id this instance's owner id in the log; default a random UUID */
+  /**
+   * Sets this instance's id.
+   *
+   * @param id this instance's owner id in the log; default a random UUID
+   * @return this builder
+   */
   public NotificationClientBuilder instanceId(String id) {
     requireNonNull(id, "id");
     if (id.isBlank()) {
@@ -355,6 +488,7 @@ public final class NotificationClientBuilder {
    * Builds and starts the client: channels are started, and work left in the log whose lease has
    * expired is taken back.
    *
+   * @return the running client
    * @throws IllegalStateException when the configuration is inconsistent; the message says how to
    *     fix it
    */

@@ -7,12 +7,18 @@ package dev.notify;
 public class NotifyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what went wrong, never containing a full address or secret */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message what went wrong, never containing a full address or secret
+   */
   public NotifyException(String message) {
     super(message);
   }
 
   /**
+   * Creates an exception with a message and a cause.
+   *
    * @param message what went wrong
    * @param cause the underlying failure
    */

@@ -48,32 +48,40 @@ public final class PreferencePolicy {
     this.defaultZone = b.defaultZone;
   }
 
-  /** @return no critical categories, HIGH bypasses quiet hours, default zone UTC */
+  /**
+   * The default policy.
+   *
+   * @return no critical categories, HIGH bypasses quiet hours, default zone UTC
+   */
   public static PreferencePolicy ofDefaults() {
     return DEFAULTS;
   }
 
-  /** @return a builder starting from the defaults */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the critical categories */
+  /** {@return the critical categories} */
   public Set<String> criticalCategories() {
     return criticalCategories;
   }
 
-  /** @return true if {@code category} (which may be null) is critical */
+  /**
+   * {@return true if {@code category} (which may be null) is critical}
+   *
+   * @param category the notification's category, or {@code null}
+   */
   public boolean isCritical(String category) {
     return category != null && criticalCategories.contains(category);
   }
 
-  /** @return whether {@link Priority#HIGH} notifications are sent during quiet hours */
+  /** {@return whether {@link Priority#HIGH} notifications are sent during quiet hours} */
   public boolean highPriorityBypassesQuietHours() {
     return highPriorityBypassesQuietHours;
   }
 
-  /** @return the zone for quiet hours of users whose own zone is unknown */
+  /** {@return the zone for quiet hours of users whose own zone is unknown} */
   public ZoneId defaultZone() {
     return defaultZone;
   }
@@ -94,12 +102,22 @@ public final class PreferencePolicy {
     private Builder() {
     }
 
-    /** @param categories the critical categories (replacing earlier ones); default none */
+    /**
+     * Sets the critical categories.
+     *
+     * @param categories the critical categories (replacing earlier ones); default none
+     * @return this builder
+     */
     public Builder criticalCategories(String... categories) {
       return criticalCategories(Arrays.asList(categories));
     }
 
-    /** @param categories the critical categories (replacing earlier ones); default none */
+    /**
+     * Sets the critical categories.
+     *
+     * @param categories the critical categories (replacing earlier ones); default none
+     * @return this builder
+     */
     public Builder criticalCategories(Collection<String> categories) {
       requireNonNull(categories, "categories");
       critical.clear();
@@ -114,21 +132,29 @@ public final class PreferencePolicy {
     }
 
     /**
+     * Sets whether HIGH priority bypasses quiet hours.
+     *
      * @param bypass whether {@link Priority#HIGH} notifications are sent during quiet hours;
      *     default true (HIGH is for one-time codes and alerts)
+     * @return this builder
      */
     public Builder highPriorityBypassesQuietHours(boolean bypass) {
       this.highBypasses = bypass;
       return this;
     }
 
-    /** @param zone the zone for users whose zone is unknown; default UTC */
+    /**
+     * Sets the default zone.
+     *
+     * @param zone the zone for users whose zone is unknown; default UTC
+     * @return this builder
+     */
     public Builder defaultZone(ZoneId zone) {
       this.defaultZone = requireNonNull(zone, "zone");
       return this;
     }
 
-    /** @return the policy */
+    /** {@return the policy} */
     public PreferencePolicy build() {
       return new PreferencePolicy(this);
     }

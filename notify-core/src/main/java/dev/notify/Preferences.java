@@ -26,36 +26,44 @@ public final class Preferences {
     this.quietHours = quietHours;
   }
 
-  /** @return no opt-outs and no quiet hours */
+  /**
+   * Preferences of a user who set none.
+   *
+   * @return no opt-outs and no quiet hours
+   */
   public static Preferences none() {
     return NONE;
   }
 
-  /** @return the user's own opt-outs */
+  /** {@return the user's own opt-outs} */
   public Set<OptOut> optOuts() {
     return optOuts;
   }
 
   /**
-   * @return the channel types on which a provider reported the user opted out (Twilio error
-   *     21610 after an SMS "STOP"); the provider refuses these itself, so not even a critical
-   *     category is sent there
+   * {@return the channel types on which a provider reported the user opted out (Twilio error 21610
+   * after an SMS "STOP"); the provider refuses these itself, so not even a critical category is
+   * sent there}
    */
   public Set<ChannelType> providerOptOuts() {
     return providerOptOuts;
   }
 
-  /** @return the quiet hours, if set */
+  /** {@return the quiet hours, if set} */
   public Optional<QuietHours> quietHours() {
     return Optional.ofNullable(quietHours);
   }
 
-  /** @return true when nothing is recorded */
+  /** {@return true when nothing is recorded} */
   public boolean isEmpty() {
     return optOuts.isEmpty() && providerOptOuts.isEmpty() && quietHours == null;
   }
 
-  /** @return these preferences plus {@code optOut} */
+  /**
+   * {@return these preferences plus {@code optOut}}
+   *
+   * @param optOut the opt-out to add
+   */
   public Preferences withOptOut(OptOut optOut) {
     requireNonNull(optOut, "optOut");
     Set<OptOut> s = new LinkedHashSet<>(optOuts);
@@ -67,6 +75,9 @@ public final class Preferences {
    * Opts back in: removes exactly {@code optOut} (opting in to SMS does not lift an opt-out of
    * everything). Opting in to a channel type also clears a provider opt-out of it, for an
    * application that learned the user re-subscribed (an SMS "START").
+   *
+   * @param optOut the opt-out to remove
+   * @return these preferences without {@code optOut}
    */
   public Preferences withOptIn(OptOut optOut) {
     requireNonNull(optOut, "optOut");
@@ -79,7 +90,11 @@ public final class Preferences {
     return new Preferences(s, p, quietHours);
   }
 
-  /** @return these preferences plus a provider-reported opt-out of {@code type} */
+  /**
+   * {@return these preferences plus a provider-reported opt-out of {@code type}}
+   *
+   * @param type the channel type the provider reported
+   */
   public Preferences withProviderOptOut(ChannelType type) {
     requireNonNull(type, "type");
     Set<ChannelType> p = new LinkedHashSet<>(providerOptOuts);
@@ -87,12 +102,16 @@ public final class Preferences {
     return new Preferences(optOuts, p, quietHours);
   }
 
-  /** @return these preferences with these quiet hours */
+  /**
+   * {@return these preferences with these quiet hours}
+   *
+   * @param quietHours the quiet hours, replacing earlier ones
+   */
   public Preferences withQuietHours(QuietHours quietHours) {
     return new Preferences(optOuts, providerOptOuts, requireNonNull(quietHours, "quietHours"));
   }
 
-  /** @return these preferences without quiet hours */
+  /** {@return these preferences without quiet hours} */
   public Preferences withoutQuietHours() {
     return new Preferences(optOuts, providerOptOuts, null);
   }

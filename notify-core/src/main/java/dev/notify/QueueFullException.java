@@ -8,7 +8,11 @@ package dev.notify;
 public class QueueFullException extends NotifyException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what was full and what the policy was */
+  /**
+   * Creates the exception.
+   *
+   * @param message what was full and what the policy was
+   */
   public QueueFullException(String message) {
     super(message);
   }

@@ -26,7 +26,12 @@ import java.util.Optional;
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 
-  /** Rejects nulls and an empty window. */
+  /**
+   * Rejects nulls and an empty window.
+   *
+   * @param start when the quiet window starts, local time
+   * @param end when it ends, local time; must differ from {@code start}
+   */
   public QuietHours {
     requireNonNull(start, "start");
     requireNonNull(end, "end");
@@ -36,20 +41,26 @@ public record QuietHours(LocalTime start, LocalTime end) {
     }
   }
 
-  /** @return quiet hours from {@code start} to {@code end}, e.g. {@code of("22:00", "08:00")} */
+  /**
+   * {@return quiet hours from {@code start} to {@code end}, e.g. {@code of("22:00", "08:00")}}
+   *
+   * @param start when the quiet window starts, local time, e.g. {@code "22:00"}
+   * @param end when it ends, local time; must differ from {@code start}
+   */
   public static QuietHours of(String start, String end) {
     return new QuietHours(LocalTime.parse(start), LocalTime.parse(end));
   }
 
-  /** @return true if the window spans midnight */
+  /** {@return true if the window spans midnight} */
   public boolean crossesMidnight() {
     return end.isBefore(start);
   }
 
   /**
+   * {@return the instant the window ends if {@code now} is inside it, else empty}
+   *
    * @param now the instant a notification would go out
    * @param zone the user's time zone
-   * @return the instant the window ends if {@code now} is inside it, else empty
    */
   public Optional<Instant> quietUntil(Instant now, ZoneId zone) {
     requireNonNull(now, "now");

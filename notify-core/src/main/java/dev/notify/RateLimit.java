@@ -19,7 +19,13 @@ import java.time.Duration;
  */
 public record RateLimit(long permits, Duration period, long burst) {
 
-  /** Rejects non-positive values and rates above one per nanosecond. */
+  /**
+   * Rejects non-positive values and rates above one per nanosecond.
+   *
+   * @param permits how many per period; at least 1
+   * @param period the period; positive, at most one permit per nanosecond
+   * @param burst the most that can pass at once (the bucket's capacity); at least 1
+   */
   public RateLimit {
     requireNonNull(period, "period");
     if (permits < 1) {
@@ -43,32 +49,53 @@ public record RateLimit(long permits, Duration period, long burst) {
     }
   }
 
-  /** @return {@code permits} per {@code period}, all of them available at once */
+  /**
+   * {@return {@code permits} per {@code period}, all of them available at once}
+   *
+   * @param permits how many per period; at least 1
+   * @param period the period; positive, at most one permit per nanosecond
+   */
   public static RateLimit of(long permits, Duration period) {
     return new RateLimit(permits, period, permits);
   }
 
-  /** @return {@code permits} per second, all of them available at once */
+  /**
+   * {@return {@code permits} per second, all of them available at once}
+   *
+   * @param permits how many per second; at least 1
+   */
   public static RateLimit perSecond(long permits) {
     return of(permits, Duration.ofSeconds(1));
   }
 
-  /** @return {@code permits} per minute, all of them available at once */
+  /**
+   * {@return {@code permits} per minute, all of them available at once}
+   *
+   * @param permits how many per minute; at least 1
+   */
   public static RateLimit perMinute(long permits) {
     return of(permits, Duration.ofMinutes(1));
   }
 
-  /** @return {@code permits} per hour, all of them available at once */
+  /**
+   * {@return {@code permits} per hour, all of them available at once}
+   *
+   * @param permits how many per hour; at least 1
+   */
   public static RateLimit perHour(long permits) {
     return of(permits, Duration.ofHours(1));
   }
 
-  /** @return the same rate with a different burst */
+  /**
+   * {@return the same rate with a different burst}
+   *
+   * @param burst the most that can pass at once (the bucket's capacity); at least 1
+   */
   public RateLimit withBurst(long burst) {
     return new RateLimit(permits, period, burst);
   }
 
-  /** @return how long an empty bucket takes to fill up: {@code period × burst / permits} */
+  /** {@return how long an empty bucket takes to fill up: {@code period × burst / permits}} */
   public Duration timeToFill() {
     return period.multipliedBy(burst).dividedBy(permits);
   }

@@ -35,20 +35,25 @@ public final class RateLimits {
     this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
   }
 
-  /** @return no limits */
+  /**
+   * No rate limits.
+   *
+   * @return no limits
+   */
   public static RateLimits none() {
     return NONE;
   }
 
-  /** @return a builder without limits */
+  /** {@return a builder without limits} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
+   * {@return the rule that applies, if any}
+   *
    * @param type the delivery's channel type
    * @param category the notification's category, or {@code null}
-   * @return the rule that applies, if any
    */
   public Optional<Rule> ruleFor(ChannelType type, String category) {
     requireNonNull(type, "type");
@@ -56,7 +61,7 @@ public final class RateLimits {
     return Optional.ofNullable(r != null ? r : rules.get(new Key(type, null)));
   }
 
-  /** @return every rule, in the order added */
+  /** {@return every rule, in the order added} */
   public Collection<Rule> rules() {
     return List.copyOf(rules.values());
   }
@@ -75,7 +80,14 @@ public final class RateLimits {
    * @param action what happens to a delivery over it
    */
   public record Rule(ChannelType type, String category, RateLimit limit, OverLimitAction action) {
-    /** Rejects nulls (except the category) and a blank category. */
+    /**
+     * Rejects nulls (except the category) and a blank category.
+     *
+     * @param type the channel type
+     * @param category the category, or {@code null} for every category without its own rule
+     * @param limit the limit per recipient
+     * @param action what happens to a delivery over it
+     */
     public Rule {
       requireNonNull(type, "type");
       requireNonNull(limit, "limit");
@@ -101,12 +113,27 @@ public final class RateLimits {
     private Builder() {
     }
 
-    /** Limits every delivery of a channel type (categories without their own rule). */
+    /**
+     * Limits every delivery of a channel type (categories without their own rule).
+     *
+     * @param type the channel type
+     * @param limit the limit per recipient
+     * @param action what happens to a delivery over it
+     * @return this builder
+     */
     public Builder limit(ChannelType type, RateLimit limit, OverLimitAction action) {
       return add(new Rule(type, null, limit, action));
     }
 
-    /** Limits deliveries of one category on a channel type. */
+    /**
+     * Limits deliveries of one category on a channel type.
+     *
+     * @param type the channel type
+     * @param category the category
+     * @param limit the limit per recipient
+     * @param action what happens to a delivery over it
+     * @return this builder
+     */
     public Builder limit(ChannelType type, String category, RateLimit limit,
         OverLimitAction action) {
       return add(new Rule(type, requireNonNull(category, "category"), limit, action));
@@ -123,7 +150,7 @@ public final class RateLimits {
       return this;
     }
 
-    /** @return the limits */
+    /** {@return the limits} */
     public RateLimits build() {
       return new RateLimits(rules);
     }

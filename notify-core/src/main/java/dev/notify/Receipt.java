@@ -21,7 +21,13 @@ public record Receipt(Kind kind, Instant at, String detail) {
     UNDELIVERED
   }
 
-  /** Rejects null kind and time. */
+  /**
+   * Rejects null kind and time.
+   *
+   * @param kind delivered or not
+   * @param at when the provider says it happened
+   * @param detail the provider's status or reason, or {@code null}
+   */
   public Receipt {
     requireNonNull(kind, "kind");
     requireNonNull(at, "at");

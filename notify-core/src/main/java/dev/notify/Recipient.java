@@ -13,7 +13,7 @@ import dev.notify.spi.Redaction;
  */
 public sealed interface Recipient permits Recipient.Address, Recipient.User, Recipient.Group {
 
-  /** @return a stable key under which history is kept, e.g. {@code "email:a@example.com"} */
+  /** {@return a stable key under which history is kept, e.g. {@code "email:a@example.com"}} */
   String key();
 
   /**
@@ -24,7 +24,12 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
    * @param value the address itself
    */
   record Address(ChannelType type, String value) implements Recipient {
-    /** Rejects null or blank parts. */
+    /**
+     * Rejects null or blank parts.
+     *
+     * @param type the channel type the address belongs to
+     * @param value the address itself
+     */
     public Address {
       requireNonNull(type, "type");
       requireNonNull(value, "value");
@@ -50,7 +55,11 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
    * @param id the user id
    */
   record User(String id) implements Recipient {
-    /** Rejects null or blank ids. */
+    /**
+     * Rejects null or blank ids.
+     *
+     * @param id the user id
+     */
     public User {
       requireNonNull(id, "id");
       if (id.isBlank()) {
@@ -71,7 +80,11 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
    * @param id the group id
    */
   record Group(String id) implements Recipient {
-    /** Rejects null or blank ids. */
+    /**
+     * Rejects null or blank ids.
+     *
+     * @param id the group id
+     */
     public Group {
       requireNonNull(id, "id");
       if (id.isBlank()) {
@@ -85,37 +98,66 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
     }
   }
 
-  /** @return an email address recipient */
+  /**
+   * {@return an email address recipient}
+   *
+   * @param address the email address
+   */
   static Address email(String address) {
     return new Address(ChannelType.EMAIL, address);
   }
 
-  /** @return a phone number recipient (E.164 recommended, e.g. {@code +14155550100}) */
+  /**
+   * {@return a phone number recipient (E.164 recommended, e.g. {@code +14155550100})}
+   *
+   * @param number the phone number
+   */
   static Address phone(String number) {
     return new Address(ChannelType.SMS, number);
   }
 
-  /** @return an APNs device token recipient (hex) */
+  /**
+   * {@return an APNs device token recipient (hex)}
+   *
+   * @param token the device token, hex
+   */
   static Address apnsToken(String token) {
     return new Address(ChannelType.APNS, token);
   }
 
-  /** @return an FCM registration token recipient */
+  /**
+   * {@return an FCM registration token recipient}
+   *
+   * @param token the registration token
+   */
   static Address fcmToken(String token) {
     return new Address(ChannelType.FCM, token);
   }
 
-  /** @return an address for a custom channel type */
+  /**
+   * {@return an address for a custom channel type}
+   *
+   * @param type the custom channel type
+   * @param value the address itself
+   */
   static Address address(ChannelType type, String value) {
     return new Address(type, value);
   }
 
-  /** @return a user recipient */
+  /**
+   * {@return a user recipient}
+   *
+   * @param userId the user's id, resolved through the client's recipient directory
+   */
   static User user(String userId) {
     return new User(userId);
   }
 
-  /** @return a group recipient */
+  /**
+   * {@return a group recipient}
+   *
+   * @param groupId the group's id, resolved through the client's recipient directory
+   */
   static Group group(String groupId) {
     return new Group(groupId);
   }

@@ -34,27 +34,31 @@ public final class RetryPolicy {
     this.random = b.random;
   }
 
-  /** @return 8 attempts, base 1 s, cap 15 min, full jitter */
+  /**
+   * The default policy.
+   *
+   * @return 8 attempts, base 1 s, cap 15 min, full jitter
+   */
   public static RetryPolicy ofDefaults() {
     return DEFAULTS;
   }
 
-  /** @return a builder starting from the defaults */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the most attempts a delivery gets, the first included */
+  /** {@return the most attempts a delivery gets, the first included} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** @return the delay before the second attempt, before jitter */
+  /** {@return the delay before the second attempt, before jitter} */
   public Duration baseDelay() {
     return baseDelay;
   }
 
-  /** @return the cap on any delay, before Retry-After */
+  /** {@return the cap on any delay, before Retry-After} */
   public Duration maxDelay() {
     return maxDelay;
   }
@@ -99,7 +103,12 @@ public final class RetryPolicy {
     private Builder() {
     }
 
-    /** @param maxAttempts at least 1 (no retries); default 8 */
+    /**
+     * Sets the most attempts, the first included.
+     *
+     * @param maxAttempts at least 1 (no retries); default 8
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
@@ -108,34 +117,56 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** @param baseDelay positive; default 1 s */
+    /**
+     * Sets the delay before the second attempt.
+     *
+     * @param baseDelay positive; default 1 s
+     * @return this builder
+     */
     public Builder baseDelay(Duration baseDelay) {
       this.baseDelay = positive(baseDelay, "baseDelay");
       return this;
     }
 
-    /** @param maxDelay positive; default 15 min */
+    /**
+     * Sets the cap on any delay.
+     *
+     * @param maxDelay positive; default 15 min
+     * @return this builder
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = positive(maxDelay, "maxDelay");
       return this;
     }
 
-    /** @param jitter full jitter on (the default) or off (pure exponential delays) */
+    /**
+     * Turns jitter on or off.
+     *
+     * @param jitter full jitter on (the default) or off (pure exponential delays)
+     * @return this builder
+     */
     public Builder jitter(boolean jitter) {
       this.jitter = jitter;
       return this;
     }
 
     /**
+     * Sets the jitter's source of randomness.
+     *
      * @param random the jitter's randomness, values in [0, 1); default {@link ThreadLocalRandom}.
      *     Inject a fixed source to make delays predictable in tests.
+     * @return this builder
      */
     public Builder random(DoubleSupplier random) {
       this.random = requireNonNull(random, "random");
       return this;
     }
 
-    /** @throws IllegalStateException if {@code baseDelay} exceeds {@code maxDelay} */
+    /**
+     * {@return the policy}
+     *
+     * @throws IllegalStateException if {@code baseDelay} exceeds {@code maxDelay}
+     */
     public RetryPolicy build() {
       if (baseDelay.compareTo(maxDelay) > 0) {
         throw new IllegalStateException("baseDelay " + baseDelay + " exceeds maxDelay " + maxDelay

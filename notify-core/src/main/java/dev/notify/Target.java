@@ -9,12 +9,24 @@ import static java.util.Objects.requireNonNull;
  */
 public sealed interface Target permits Target.OfType, Target.OfFamily, Target.Named {
 
-  /** @return true if an address of this type can be reached through this target */
+  /**
+   * {@return true if an address of this type can be reached through this target}
+   *
+   * @param addressType the channel type of an address
+   */
   boolean reaches(ChannelType addressType);
 
-  /** @param type the channel type */
+  /**
+   * Every channel of one type (the type's default channel).
+   *
+   * @param type the channel type
+   */
   record OfType(ChannelType type) implements Target {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param type the channel type
+     */
     public OfType {
       requireNonNull(type, "type");
     }
@@ -30,9 +42,17 @@ public sealed interface Target permits Target.OfType, Target.OfFamily, Target.Na
     }
   }
 
-  /** @param family the family, e.g. {@code push} */
+  /**
+   * Every channel of a family, e.g. {@code push} for APNs and FCM.
+   *
+   * @param family the family, e.g. {@code push}
+   */
   record OfFamily(String family) implements Target {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param family the family, e.g. {@code push}
+     */
     public OfFamily {
       requireNonNull(family, "family");
     }
@@ -49,12 +69,20 @@ public sealed interface Target permits Target.OfType, Target.OfFamily, Target.Na
   }
 
   /**
+   * One channel, by its configured name.
+   *
    * @param name the channel's configured name
    * @param type the type of that channel, resolved by the client when it checks the notification;
    *     null until then
    */
   record Named(String name, ChannelType type) implements Target {
-    /** Rejects a null name. */
+    /**
+     * Rejects a null name.
+     *
+     * @param name the channel's configured name
+     * @param type the type of that channel, resolved by the client when it checks the notification;
+     *     null until then
+     */
     public Named {
       requireNonNull(name, "name");
     }

@@ -30,7 +30,13 @@ import java.util.Optional;
  */
 public record Template(String id, Locale defaultLocale, Map<Locale, TemplateParts> variants) {
 
-  /** Rejects a blank id, a missing default variant, and nulls; copies the variants. */
+  /**
+   * Rejects a blank id, a missing default variant, and nulls; copies the variants.
+   *
+   * @param id the template id
+   * @param defaultLocale the locale used when no better variant exists; must have a variant
+   * @param variants the parts per locale (unmodifiable, in the order given)
+   */
   public Template {
     requireNonNull(id, "id");
     requireNonNull(defaultLocale, "defaultLocale");
@@ -48,17 +54,26 @@ public record Template(String id, Locale defaultLocale, Map<Locale, TemplatePart
     variants = Collections.unmodifiableMap(copy);
   }
 
-  /** @return a builder for a template with this id and default locale */
+  /**
+   * {@return a builder for a template with this id and default locale}
+   *
+   * @param id the template id
+   * @param defaultLocale the locale used when no better variant exists; must have a variant
+   */
   public static Builder builder(String id, Locale defaultLocale) {
     return new Builder(id, defaultLocale);
   }
 
-  /** @return the variant for exactly this locale, if there is one */
+  /**
+   * {@return the variant for exactly this locale, if there is one}
+   *
+   * @param locale the locale
+   */
   public Optional<TemplateParts> variant(Locale locale) {
     return Optional.ofNullable(variants.get(locale));
   }
 
-  /** @return the default locale's variant */
+  /** {@return the default locale's variant} */
   public TemplateParts defaultVariant() {
     return variants.get(defaultLocale);
   }
@@ -88,13 +103,23 @@ public record Template(String id, Locale defaultLocale, Map<Locale, TemplatePart
       this.defaultLocale = requireNonNull(defaultLocale, "defaultLocale");
     }
 
-    /** Adds the parts for one locale; replaces an earlier variant of the same locale. */
+    /**
+     * Adds the parts for one locale; replaces an earlier variant of the same locale.
+     *
+     * @param locale the variant's locale
+     * @param parts the parts for that locale
+     * @return this builder
+     */
     public Builder variant(Locale locale, TemplateParts parts) {
       variants.put(requireNonNull(locale, "locale"), requireNonNull(parts, "parts"));
       return this;
     }
 
-    /** @throws IllegalArgumentException if the default locale has no variant */
+    /**
+     * {@return the template}
+     *
+     * @throws IllegalArgumentException if the default locale has no variant
+     */
     public Template build() {
       return new Template(id, defaultLocale, variants);
     }

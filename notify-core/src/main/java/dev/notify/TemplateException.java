@@ -19,14 +19,22 @@ import java.util.Optional;
 public class TemplateException extends NotifyException {
   private static final long serialVersionUID = 1L;
 
+  /** The template's id. */
   private final String templateId;
+  /** The variant's locale, or {@code null} when the problem is not in a variant. */
   private final Locale locale;
+  /** The part and field, e.g. {@code email.subject}, or {@code null}. */
   private final String part;
+  /** The missing variable, or {@code null} for other problems. */
   private final String variable;
+  /** The field in {@link InvalidNotificationException} form. */
   private final String field;
+  /** What is wrong, e.g. {@code missing variable 'name'}. */
   private final String rule;
 
   /**
+   * Creates the exception.
+   *
    * @param templateId the template's id
    * @param locale the variant's locale, or {@code null} when the problem is not in a variant
    * @param part the part and field, e.g. {@code email.subject} or {@code sms}, or {@code null}
@@ -50,38 +58,40 @@ public class TemplateException extends NotifyException {
         + (part != null ? "." + part : "");
   }
 
-  /** @return the template's id */
+  /** {@return the template's id} */
   public String templateId() {
     return templateId;
   }
 
-  /** @return the locale of the variant where the problem is, if it is in one */
+  /** {@return the locale of the variant where the problem is, if it is in one} */
   public Optional<Locale> locale() {
     return Optional.ofNullable(locale);
   }
 
-  /** @return the part and field, e.g. {@code email.subject}, if the problem is in one */
+  /** {@return the part and field, e.g. {@code email.subject}, if the problem is in one} */
   public Optional<String> part() {
     return Optional.ofNullable(part);
   }
 
-  /** @return the missing variable, if that is the problem */
+  /** {@return the missing variable, if that is the problem} */
   public Optional<String> variable() {
     return Optional.ofNullable(variable);
   }
 
-  /** @return the field in {@link InvalidNotificationException} form, e.g.
-   *     {@code template.order-shipped[ko].email.subject} */
+  /**
+   * {@return the field in {@link InvalidNotificationException} form, e.g.
+   * {@code template.order-shipped[ko].email.subject}}
+   */
   public String field() {
     return field;
   }
 
-  /** @return the rule broken, e.g. {@code missing variable 'name'} */
+  /** {@return the rule broken, e.g. {@code missing variable 'name'}} */
   public String rule() {
     return rule;
   }
 
-  /** @return the same problem as an {@link InvalidNotificationException}, for {@code send} */
+  /** {@return the same problem as an {@link InvalidNotificationException}, for {@code send}} */
   public InvalidNotificationException toInvalidNotification() {
     return new InvalidNotificationException(field, rule);
   }

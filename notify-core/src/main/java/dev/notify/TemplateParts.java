@@ -32,7 +32,11 @@ import java.util.regex.Pattern;
 public record TemplateParts(Map<String, Part> parts) {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
-  /** Checks keys and the fields each part has; copies the map. */
+  /**
+   * Checks keys and the fields each part has; copies the map.
+   *
+   * @param parts the parts by key, never null; unmodifiable and sorted by key
+   */
   public TemplateParts {
     requireNonNull(parts, "parts");
     if (parts.isEmpty()) {
@@ -52,14 +56,15 @@ public record TemplateParts(Map<String, Part> parts) {
     parts = Collections.unmodifiableMap(copy);
   }
 
-  /** @return a builder */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
+   * {@return the key of the part used for {@code type}: its own id if present, else its family}
+   *
    * @param type a channel type
-   * @return the key of the part used for {@code type}: its own id if present, else its family
    */
   public Optional<String> keyFor(ChannelType type) {
     requireNonNull(type, "type");
@@ -69,7 +74,11 @@ public record TemplateParts(Map<String, Part> parts) {
     return parts.containsKey(type.family()) ? Optional.of(type.family()) : Optional.empty();
   }
 
-  /** @return the part used for {@code type}, if this variant has one */
+  /**
+   * {@return the part used for {@code type}, if this variant has one}
+   *
+   * @param type the delivery's channel type
+   */
   public Optional<Part> partFor(ChannelType type) {
     return keyFor(type).map(parts::get);
   }
@@ -118,38 +127,68 @@ public record TemplateParts(Map<String, Part> parts) {
   public record Part(String title, String body, Map<String, String> data, String subject,
       String text, String html) {
 
-    /** Copies {@code data}; null becomes empty. */
+    /**
+     * Copies {@code data}; null becomes empty.
+     *
+     * @param title push title
+     * @param body push or SMS body
+     * @param data push data; values are template sources (never null, sorted by key)
+     * @param subject email subject
+     * @param text plain text email body
+     * @param html HTML email body; the only field whose variables are HTML-escaped
+     */
     public Part {
       data = data == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(data));
     }
 
-    /** @return a push part */
+    /**
+     * {@return a push part}
+     *
+     * @param title push title
+     * @param body push body
+     */
     public static Part push(String title, String body) {
       return new Part(title, body, Map.of(), null, null, null);
     }
 
-    /** @return a push part with data */
+    /**
+     * {@return a push part with data}
+     *
+     * @param title push title
+     * @param body push body
+     * @param data push data; values are template sources (never null, sorted by key)
+     */
     public static Part push(String title, String body, Map<String, String> data) {
       return new Part(title, body, data, null, null, null);
     }
 
-    /** @return an SMS part */
+    /**
+     * {@return an SMS part}
+     *
+     * @param body SMS body
+     */
     public static Part sms(String body) {
       return new Part(null, requireNonNull(body, "body"), Map.of(), null, null, null);
     }
 
-    /** @return an email part; {@code text} or {@code html} may be null, not both */
+    /**
+     * {@return an email part; {@code text} or {@code html} may be null, not both}
+     *
+     * @param subject email subject
+     * @param text plain text email body
+     * @param html HTML email body; the only field whose variables are HTML-escaped
+     */
     public static Part email(String subject, String text, String html) {
       return new Part(null, null, Map.of(), requireNonNull(subject, "subject"), text, html);
     }
 
-    /** @return true when no field is set */
+    /** {@return true when no field is set} */
     public boolean isEmpty() {
       return title == null && body == null && data.isEmpty() && subject == null && text == null
           && html == null;
     }
 
-    /** @return the set fields by name ({@code data.<key>} for data), in a stable order */
+    /** {@return the set fields by name ({@code data.<key>} for data), in a stable order} */
     public Map<String, String> fields() {
       Map<String, String> f = new LinkedHashMap<>();
       putIfSet(f, "title", title);
@@ -175,33 +214,68 @@ public record TemplateParts(Map<String, Part> parts) {
     private Builder() {
     }
 
-    /** Sets the push part shared by APNs and FCM. */
+    /**
+     * Sets the push part shared by APNs and FCM.
+     *
+     * @param title push title
+     * @param body push body
+     * @return this builder
+     */
     public Builder push(String title, String body) {
       return part("push", Part.push(title, body));
     }
 
-    /** Sets the push part shared by APNs and FCM, with data. */
+    /**
+     * Sets the push part shared by APNs and FCM, with data.
+     *
+     * @param title push title
+     * @param body push body
+     * @param data push data; values are template sources (never null, sorted by key)
+     * @return this builder
+     */
     public Builder push(String title, String body, Map<String, String> data) {
       return part("push", Part.push(title, body, data));
     }
 
-    /** Sets the SMS part. */
+    /**
+     * Sets the SMS part.
+     *
+     * @param body SMS body
+     * @return this builder
+     */
     public Builder sms(String body) {
       return part("sms", Part.sms(body));
     }
 
-    /** Sets the email part; {@code text} or {@code html} may be null, not both. */
+    /**
+     * Sets the email part; {@code text} or {@code html} may be null, not both.
+     *
+     * @param subject email subject
+     * @param text plain text email body
+     * @param html HTML email body; the only field whose variables are HTML-escaped
+     * @return this builder
+     */
     public Builder email(String subject, String text, String html) {
       return part("email", Part.email(subject, text, html));
     }
 
-    /** Sets the part under {@code key} (a family or a channel type id); replaces an earlier one. */
+    /**
+     * Sets the part under {@code key} (a family or a channel type id); replaces an earlier one.
+     *
+     * @param key a family ({@code push}) or a channel type id ({@code apns}, {@code sms}, ...)
+     * @param part the part
+     * @return this builder
+     */
     public Builder part(String key, Part part) {
       parts.put(requireNonNull(key, "key"), requireNonNull(part, "part"));
       return this;
     }
 
-    /** @throws IllegalArgumentException if there is no part or a part breaks its key's rules */
+    /**
+     * {@return the parts}
+     *
+     * @throws IllegalArgumentException if there is no part or a part breaks its key's rules
+     */
     public TemplateParts build() {
       return new TemplateParts(parts);
     }

@@ -30,7 +30,16 @@ import java.util.Optional;
  */
 public record TemplateRef(String id, Map<String, Object> variables, Locale locale) {
 
-  /** Rejects a null or blank id and null variable names or values; copies the variables. */
+  /**
+   * Rejects a null or blank id and null variable names or values; copies the variables.
+   *
+   * @param id the template id, e.g. {@code "order-shipped"}
+   * @param variables the values for the template's variables; values may be strings, numbers,
+   *     booleans, lists (for sections) or nested maps, and should be immutable. Never null; a null
+   *     argument becomes an empty map. Null values are rejected: a template never renders "null".
+   * @param locale a locale that overrides the recipient's own, or {@code null} to use the
+   *     recipient's
+   */
   public TemplateRef {
     requireNonNull(id, "id");
     if (id.isBlank()) {
@@ -52,22 +61,38 @@ public record TemplateRef(String id, Map<String, Object> variables, Locale local
     }
   }
 
-  /** @return a reference without variables, rendered in the recipient's locale */
+  /**
+   * {@return a reference without variables, rendered in the recipient's locale}
+   *
+   * @param id the template id, e.g. {@code "order-shipped"}
+   */
   public static TemplateRef of(String id) {
     return new TemplateRef(id, Map.of(), null);
   }
 
-  /** @return a reference rendered in the recipient's locale */
+  /**
+   * {@return a reference rendered in the recipient's locale}
+   *
+   * @param id the template id, e.g. {@code "order-shipped"}
+   * @param variables the values for the template's variables; values may be strings, numbers,
+   *     booleans, lists (for sections) or nested maps, and should be immutable. Never null; a null
+   *     argument becomes an empty map. Null values are rejected: a template never renders "null".
+   */
   public static TemplateRef of(String id, Map<String, ?> variables) {
     return new TemplateRef(id, new LinkedHashMap<>(requireNonNull(variables, "variables")), null);
   }
 
-  /** @return a copy rendered in {@code locale} whatever the recipient's locale is */
+  /**
+   * {@return a copy rendered in {@code locale} whatever the recipient's locale is}
+   *
+   * @param locale a locale that overrides the recipient's own, or {@code null} to use the
+   *     recipient's
+   */
   public TemplateRef withLocale(Locale locale) {
     return new TemplateRef(id, variables, requireNonNull(locale, "locale"));
   }
 
-  /** @return the locale that overrides the recipient's, if one was given */
+  /** {@return the locale that overrides the recipient's, if one was given} */
   public Optional<Locale> fixedLocale() {
     return Optional.ofNullable(locale);
   }

@@ -48,12 +48,16 @@ public final class UserProfile {
     this.defaultChannels = Collections.unmodifiableSet(new LinkedHashSet<>(b.defaultChannels));
   }
 
-  /** @return a builder for the user with this id */
+  /**
+   * {@return a builder for the user with this id}
+   *
+   * @param userId the user's id
+   */
   public static Builder builder(String userId) {
     return new Builder(userId);
   }
 
-  /** @return a builder holding a copy of this profile */
+  /** {@return a builder holding a copy of this profile} */
   public Builder toBuilder() {
     Builder b = new Builder(userId);
     contacts.forEach(b::contact);
@@ -63,46 +67,54 @@ public final class UserProfile {
     return b;
   }
 
-  /** @return the user id */
+  /** {@return the user id} */
   public String userId() {
     return userId;
   }
 
-  /** @return every address with its registration time, in the order added */
+  /** {@return every address with its registration time, in the order added} */
   public List<Contact> contacts() {
     return contacts;
   }
 
-  /** @return every address, in the order added */
+  /** {@return every address, in the order added} */
   public List<Recipient.Address> addresses() {
     return contacts.stream().map(Contact::address).toList();
   }
 
-  /** @return the addresses of one channel type, in the order added */
+  /**
+   * {@return the addresses of one channel type, in the order added}
+   *
+   * @param type the channel type
+   */
   public List<Recipient.Address> addresses(ChannelType type) {
     requireNonNull(type, "type");
     return contacts.stream().map(Contact::address).filter(a -> a.type().equals(type)).toList();
   }
 
-  /** @return the registration of this address, if the user has it */
+  /**
+   * {@return the registration of this address, if the user has it}
+   *
+   * @param address the address
+   */
   public Optional<Contact> contact(Recipient.Address address) {
     requireNonNull(address, "address");
     return contacts.stream().filter(c -> c.address().equals(address)).findFirst();
   }
 
-  /** @return the user's locale, for choosing a template variant, if known */
+  /** {@return the user's locale, for choosing a template variant, if known} */
   public Optional<Locale> locale() {
     return Optional.ofNullable(locale);
   }
 
-  /** @return the user's time zone, for quiet hours, if known */
+  /** {@return the user's time zone, for quiet hours, if known} */
   public Optional<ZoneId> zone() {
     return Optional.ofNullable(zone);
   }
 
   /**
-   * @return the channel types to use when a notification names no target; empty leaves that to
-   *     the client (every type the user has an address for)
+   * {@return the channel types to use when a notification names no target; empty leaves that to the
+   * client (every type the user has an address for)}
    */
   public Set<ChannelType> defaultChannels() {
     return defaultChannels;
@@ -149,6 +161,10 @@ public final class UserProfile {
 
     /**
      * Adds an address. The same address added twice is kept once, with the later registration.
+     *
+     * @param address the address
+     * @param registeredAt when the address was registered or last confirmed by the user's device
+     * @return this builder
      */
     public Builder contact(Recipient.Address address, Instant registeredAt) {
       requireNonNull(address, "address");
@@ -157,68 +173,127 @@ public final class UserProfile {
       return this;
     }
 
-    /** Adds an address. */
+    /**
+     * Adds an address.
+     *
+     * @param contact the address with its registration time
+     * @return this builder
+     */
     public Builder contact(Contact contact) {
       requireNonNull(contact, "contact");
       return contact(contact.address(), contact.registeredAt());
     }
 
-    /** Adds an APNs device token registered at {@code registeredAt}. */
+    /**
+     * Adds an APNs device token registered at {@code registeredAt}.
+     *
+     * @param token the device token, hex
+     * @param registeredAt when the device registered it
+     * @return this builder
+     */
     public Builder apnsToken(String token, Instant registeredAt) {
       return contact(Recipient.apnsToken(token), registeredAt);
     }
 
-    /** Adds an FCM registration token registered at {@code registeredAt}. */
+    /**
+     * Adds an FCM registration token registered at {@code registeredAt}.
+     *
+     * @param token the registration token
+     * @param registeredAt when the device registered it
+     * @return this builder
+     */
     public Builder fcmToken(String token, Instant registeredAt) {
       return contact(Recipient.fcmToken(token), registeredAt);
     }
 
-    /** Adds a phone number whose registration time is unknown. */
+    /**
+     * Adds a phone number whose registration time is unknown.
+     *
+     * @param number the phone number (E.164 recommended)
+     * @return this builder
+     */
     public Builder phone(String number) {
       return contact(Recipient.phone(number), Instant.EPOCH);
     }
 
-    /** Adds a phone number registered at {@code registeredAt}. */
+    /**
+     * Adds a phone number registered at {@code registeredAt}.
+     *
+     * @param number the phone number (E.164 recommended)
+     * @param registeredAt when the number was registered or last confirmed
+     * @return this builder
+     */
     public Builder phone(String number, Instant registeredAt) {
       return contact(Recipient.phone(number), registeredAt);
     }
 
-    /** Adds an email address whose registration time is unknown. */
+    /**
+     * Adds an email address whose registration time is unknown.
+     *
+     * @param address the email address
+     * @return this builder
+     */
     public Builder email(String address) {
       return contact(Recipient.email(address), Instant.EPOCH);
     }
 
-    /** Adds an email address registered at {@code registeredAt}. */
+    /**
+     * Adds an email address registered at {@code registeredAt}.
+     *
+     * @param address the email address
+     * @param registeredAt when the address was registered or last confirmed
+     * @return this builder
+     */
     public Builder email(String address, Instant registeredAt) {
       return contact(Recipient.email(address), registeredAt);
     }
 
-    /** Removes an address. */
+    /**
+     * Removes an address.
+     *
+     * @param address the address to remove
+     * @return this builder
+     */
     public Builder removeContact(Recipient.Address address) {
       contacts.remove(requireNonNull(address, "address"));
       return this;
     }
 
-    /** @param locale the user's locale; default unknown (the template's default locale) */
+    /**
+     * Sets the user's locale.
+     *
+     * @param locale the user's locale; default unknown (the template's default locale)
+     * @return this builder
+     */
     public Builder locale(Locale locale) {
       this.locale = requireNonNull(locale, "locale");
       return this;
     }
 
-    /** @param zone the user's time zone; default unknown (the client's default zone) */
+    /**
+     * Sets the user's time zone.
+     *
+     * @param zone the user's time zone; default unknown (the client's default zone)
+     * @return this builder
+     */
     public Builder zone(ZoneId zone) {
       this.zone = requireNonNull(zone, "zone");
       return this;
     }
 
-    /** @param types the channel types used when a notification names no target; default none */
+    /**
+     * Sets the user's default channel types.
+     *
+     * @param types the channel types used when a notification names no target; default none
+     * @return this builder
+     */
     public Builder defaultChannels(ChannelType... types) {
       defaultChannels.clear();
       Arrays.stream(types).forEach(t -> defaultChannels.add(requireNonNull(t, "type")));
       return this;
     }
 
-    /** @return the profile */
+    /** {@return the profile} */
     public UserProfile build() {
       return new UserProfile(this);
     }

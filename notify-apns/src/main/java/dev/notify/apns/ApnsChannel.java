@@ -54,7 +54,7 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     this.sender = sender;
   }
 
-  /** @return a builder; choose an environment and one way to authenticate */
+  /** {@return a builder; choose an environment and one way to authenticate} */
   public static Builder builder() {
     return new Builder();
   }
@@ -138,7 +138,12 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     private Builder() {
     }
 
-    /** @param name the channel's unique name; default {@code "apns"} */
+    /**
+     * Names the channel.
+     *
+     * @param name the channel's unique name; default {@code "apns"}
+     * @return this builder
+     */
     public Builder name(String name) {
       requireNonNull(name, "name");
       if (name.isBlank()) {
@@ -148,12 +153,20 @@ public final class ApnsChannel implements Channel, AutoCloseable {
       return this;
     }
 
-    /** Sends to APNs' production environment (App Store, TestFlight and ad hoc builds). */
+    /**
+     * Sends to APNs' production environment (App Store, TestFlight and ad hoc builds).
+     *
+     * @return this builder
+     */
     public Builder production() {
       return server(ApnsClientBuilder.PRODUCTION_APNS_HOST, ApnsClientBuilder.DEFAULT_APNS_PORT);
     }
 
-    /** Sends to APNs' development (sandbox) environment (builds run from Xcode). */
+    /**
+     * Sends to APNs' development (sandbox) environment (builds run from Xcode).
+     *
+     * @return this builder
+     */
     public Builder development() {
       return server(ApnsClientBuilder.DEVELOPMENT_APNS_HOST, ApnsClientBuilder.DEFAULT_APNS_PORT);
     }
@@ -165,6 +178,7 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      * @param host the host name; certificate checks use it, so prefer a name in the server
      *     certificate's subject alternative names (e.g. {@code localhost})
      * @param port the port, 1 to 65535
+     * @return this builder
      */
     public Builder server(String host, int port) {
       requireNonNull(host, "host");
@@ -186,6 +200,7 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      * @param p8File the {@code AuthKey_<keyId>.p8} file from the developer account
      * @param teamId the 10-character team id
      * @param keyId the 10-character key id
+     * @return this builder
      * @throws IllegalArgumentException if the file cannot be read, or not as an EC private key
      */
     public Builder tokenAuth(Path p8File, String teamId, String keyId) {
@@ -201,6 +216,11 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     /**
      * Like {@link #tokenAuth(Path, String, String)}, from a stream of the .p8 file's content; the
      * stream is read at once and not closed.
+     *
+     * @param p8 the {@code AuthKey_<keyId>.p8} file's content
+     * @param teamId the 10-character team id
+     * @param keyId the 10-character key id
+     * @return this builder
      */
     public Builder tokenAuth(InputStream p8, String teamId, String keyId) {
       requireNonNull(p8, "p8");
@@ -211,6 +231,9 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      * Like {@link #tokenAuth(Path, String, String)}, with the key already loaded.
      *
      * @param signingKey an EC P-256 private key
+     * @param teamId the 10-character team id
+     * @param keyId the 10-character key id
+     * @return this builder
      */
     public Builder tokenAuth(ECPrivateKey signingKey, String teamId, String keyId) {
       requireNonNull(signingKey, "signingKey");
@@ -239,6 +262,7 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      *
      * @param p12File the .p12 file
      * @param password its password, or {@code null}
+     * @return this builder
      * @throws IllegalArgumentException if the file holds no readable key entry
      */
     public Builder clientCertificate(Path p12File, String password) {
@@ -252,7 +276,13 @@ public final class ApnsChannel implements Channel, AutoCloseable {
       }
     }
 
-    /** Like {@link #clientCertificate(Path, String)}, from a stream; read at once, not closed. */
+    /**
+     * Like {@link #clientCertificate(Path, String)}, from a stream; read at once, not closed.
+     *
+     * @param p12 the .p12 file's content
+     * @param password its password, or {@code null}
+     * @return this builder
+     */
     public Builder clientCertificate(InputStream p12, String password) {
       requireNonNull(p12, "p12");
       this.clientIdentity = KeyMaterial.clientIdentity(p12, password, "the given stream");
@@ -264,6 +294,7 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      * or a TLS-inspecting proxy. Replaces an earlier {@link #trustStore}.
      *
      * @param certificates one or more certificates
+     * @return this builder
      */
     public Builder trustedServerCertificates(X509Certificate... certificates) {
       requireNonNull(certificates, "certificates");
@@ -279,6 +310,7 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      * Replaces earlier {@link #trustedServerCertificates}.
      *
      * @param trustStore a loaded key store with at least one certificate
+     * @return this builder
      */
     public Builder trustStore(KeyStore trustStore) {
       requireNonNull(trustStore, "trustStore");
@@ -287,8 +319,11 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     }
 
     /**
+     * Sets the default topic.
+     *
      * @param topic the default apns-topic, normally the app's bundle id; a notification may name
      *     another with {@link ApnsOptions#topic()}. Default none: then every notification must.
+     * @return this builder
      */
     public Builder topic(String topic) {
       requireNonNull(topic, "topic");
@@ -301,8 +336,11 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     }
 
     /**
+     * Sets the number of connections.
+     *
      * @param connections how many HTTP/2 connections to keep to APNs; default 1, which carries
      *     thousands of notifications per second
+     * @return this builder
      */
     public Builder connections(int connections) {
       if (connections < 1) {
@@ -319,21 +357,30 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      *
      * @param group a {@code NioEventLoopGroup}, {@code EpollEventLoopGroup} or
      *     {@code KQueueEventLoopGroup} (what pushy 0.15 supports)
+     * @return this builder
      */
     public Builder eventLoopGroup(EventLoopGroup group) {
       this.eventLoopGroup = requireNonNull(group, "group");
       return this;
     }
 
-    /** @param timeout how long one connection attempt may take; default 10 s */
+    /**
+     * Sets the connect timeout.
+     *
+     * @param timeout how long one connection attempt may take; default 10 s
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = requirePositive(timeout, "connectTimeout");
       return this;
     }
 
     /**
+     * Sets the request timeout.
+     *
      * @param timeout how long {@link ApnsChannel#send} waits for APNs' answer before completing
      *     retryable (timed on the context's scheduler); default 30 s
+     * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = requirePositive(timeout, "requestTimeout");
@@ -341,8 +388,11 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     }
 
     /**
+     * Sets the expiration used when a notification has none.
+     *
      * @param expiration how long APNs stores a notification for an offline device when the
      *     notification has no {@code expiresAt}; zero means "deliver now or never"; default 1 day
+     * @return this builder
      */
     public Builder defaultExpiration(Duration expiration) {
       requireNonNull(expiration, "expiration");
@@ -354,7 +404,12 @@ public final class ApnsChannel implements Channel, AutoCloseable {
       return this;
     }
 
-    /** @param timeout how long {@link ApnsChannel#close()} waits for answers in flight; default 10 s */
+    /**
+     * Sets the shutdown timeout.
+     *
+     * @param timeout how long {@link ApnsChannel#close()} waits for answers in flight; default 10 s
+     * @return this builder
+     */
     public Builder shutdownTimeout(Duration timeout) {
       this.shutdownTimeout = requirePositive(timeout, "shutdownTimeout");
       return this;
@@ -369,7 +424,8 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     }
 
     /**
-     * @return the channel; it connects on the first send
+     * {@return the channel; it connects on the first send}
+     *
      * @throws IllegalStateException if the environment or the authentication is missing or
      *     ambiguous, saying how to fix it
      * @throws IllegalArgumentException if pushy cannot use the given event loop group

@@ -47,6 +47,20 @@ public record ApnsOptions(String subtitle, Integer badge, String sound, String t
   /**
    * Checks each part and copies {@code customData}.
    *
+   * @param subtitle the alert subtitle, or {@code null}
+   * @param badge the badge number (0 clears it), or {@code null} to leave it unchanged
+   * @param sound the sound file name ({@code "default"} for the system sound), or {@code null}
+   * @param threadId groups notifications on the device, or {@code null}
+   * @param category the app's notification category (actionable notifications), or {@code null}
+   * @param mutableContent lets the app's notification service extension modify the content
+   * @param contentAvailable wakes the app in the background ({@code content-available: 1})
+   * @param customData extra top-level payload keys; values are strings, numbers, booleans, lists
+   *     and maps with string keys; they win over the content's data on equal keys; never
+   *     {@code null}
+   * @param pushType the push type, or {@code null} to infer alert or background
+   * @param topic this notification's topic instead of the channel's default topic, or {@code null}
+   * @param collapseId replaces an earlier notification with the same id on the device (at most 64
+   *     bytes), or {@code null}
    * @throws IllegalArgumentException naming the part and the value that broke its rule
    */
   public ApnsOptions {
@@ -72,17 +86,17 @@ public record ApnsOptions(String subtitle, Integer badge, String sound, String t
     customData = copyData(customData);
   }
 
-  /** @return options with nothing set */
+  /** {@return options with nothing set} */
   public static ApnsOptions ofDefaults() {
     return builder().build();
   }
 
-  /** @return a builder with nothing set */
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return a builder holding these options, to derive changed copies */
+  /** {@return a builder holding these options, to derive changed copies} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.subtitle = subtitle;
@@ -175,43 +189,78 @@ public record ApnsOptions(String subtitle, Integer badge, String sound, String t
     private Builder() {
     }
 
-    /** @param subtitle the alert subtitle; default none */
+    /**
+     * Sets the alert subtitle.
+     *
+     * @param subtitle the alert subtitle; default none
+     * @return this builder
+     */
     public Builder subtitle(String subtitle) {
       this.subtitle = subtitle;
       return this;
     }
 
-    /** @param badge the badge number, 0 to clear it; default unchanged */
+    /**
+     * Sets the badge.
+     *
+     * @param badge the badge number, 0 to clear it; default unchanged
+     * @return this builder
+     */
     public Builder badge(int badge) {
       this.badge = badge;
       return this;
     }
 
-    /** @param sound the sound file name, {@code "default"} for the system sound; default none */
+    /**
+     * Sets the sound.
+     *
+     * @param sound the sound file name, {@code "default"} for the system sound; default none
+     * @return this builder
+     */
     public Builder sound(String sound) {
       this.sound = sound;
       return this;
     }
 
-    /** @param threadId groups notifications on the device; default none */
+    /**
+     * Sets the thread id.
+     *
+     * @param threadId groups notifications on the device; default none
+     * @return this builder
+     */
     public Builder threadId(String threadId) {
       this.threadId = threadId;
       return this;
     }
 
-    /** @param category the app's notification category; default none */
+    /**
+     * Sets the notification category.
+     *
+     * @param category the app's notification category; default none
+     * @return this builder
+     */
     public Builder category(String category) {
       this.category = category;
       return this;
     }
 
-    /** @param mutableContent let the notification service extension modify it; default false */
+    /**
+     * Sets {@code mutable-content}.
+     *
+     * @param mutableContent let the notification service extension modify it; default false
+     * @return this builder
+     */
     public Builder mutableContent(boolean mutableContent) {
       this.mutableContent = mutableContent;
       return this;
     }
 
-    /** @param contentAvailable wake the app in the background; default false */
+    /**
+     * Sets {@code content-available}.
+     *
+     * @param contentAvailable wake the app in the background; default false
+     * @return this builder
+     */
     public Builder contentAvailable(boolean contentAvailable) {
       this.contentAvailable = contentAvailable;
       return this;
@@ -222,6 +271,7 @@ public record ApnsOptions(String subtitle, Integer badge, String sound, String t
      *
      * @param key any key but {@code aps}
      * @param value a string, number, boolean, list or map with string keys
+     * @return this builder
      */
     public Builder customData(String key, Object value) {
       requireNonNull(key, "key");
@@ -229,33 +279,54 @@ public record ApnsOptions(String subtitle, Integer badge, String sound, String t
       return this;
     }
 
-    /** @param customData top-level payload keys, replacing those added so far */
+    /**
+     * Replaces the custom payload keys.
+     *
+     * @param customData top-level payload keys, replacing those added so far
+     * @return this builder
+     */
     public Builder customData(Map<String, ?> customData) {
       requireNonNull(customData, "customData");
       this.customData = new LinkedHashMap<>(customData);
       return this;
     }
 
-    /** @param pushType the push type; default inferred (alert, or background for silent pushes) */
+    /**
+     * Sets the push type.
+     *
+     * @param pushType the push type; default inferred (alert, or background for silent pushes)
+     * @return this builder
+     */
     public Builder pushType(ApnsPushType pushType) {
       this.pushType = pushType;
       return this;
     }
 
-    /** @param topic this notification's topic; default the channel's topic */
+    /**
+     * Sets the topic of this notification.
+     *
+     * @param topic this notification's topic; default the channel's topic
+     * @return this builder
+     */
     public Builder topic(String topic) {
       this.topic = topic;
       return this;
     }
 
-    /** @param collapseId replaces earlier notifications with this id; default none */
+    /**
+     * Sets the collapse id.
+     *
+     * @param collapseId replaces earlier notifications with this id; default none
+     * @return this builder
+     */
     public Builder collapseId(String collapseId) {
       this.collapseId = collapseId;
       return this;
     }
 
     /**
-     * @return the options
+     * {@return the options}
+     *
      * @throws IllegalArgumentException if a part breaks its rule
      */
     public ApnsOptions build() {

@@ -32,12 +32,12 @@ public enum ApnsPushType {
     this.topicSuffix = topicSuffix;
   }
 
-  /** @return the value of the {@code apns-push-type} header, e.g. {@code "voip"} */
+  /** {@return the value of the {@code apns-push-type} header, e.g. {@code "voip"}} */
   public String headerValue() {
     return headerValue;
   }
 
-  /** @return the suffix Apple requires on the topic, or {@code ""} for alert and background */
+  /** {@return the suffix Apple requires on the topic, or {@code ""} for alert and background} */
   public String topicSuffix() {
     return topicSuffix;
   }

@@ -13,7 +13,11 @@ import java.time.Instant;
 public final class ClockTicker implements Ticker {
   private final Clock clock;
 
-  /** @param clock the time source */
+  /**
+   * Creates a ticker reading this clock.
+   *
+   * @param clock the time source
+   */
   public ClockTicker(Clock clock) {
     this.clock = requireNonNull(clock, "clock");
   }

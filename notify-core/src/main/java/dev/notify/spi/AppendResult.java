@@ -7,7 +7,11 @@ public sealed interface AppendResult {
   record Appended() implements AppendResult {
   }
 
-  /** @param existing the notification already stored under the same id */
+  /**
+   * Nothing was stored: a notification with this id already exists.
+   *
+   * @param existing the notification already stored under the same id
+   */
   record Existing(NotificationRecord existing) implements AppendResult {
   }
 }

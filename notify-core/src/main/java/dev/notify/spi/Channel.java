@@ -26,10 +26,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface Channel {
 
-  /** @return the unique name of this channel instance, e.g. {@code "apns"} or {@code "sms-eu"} */
+  /** {@return the unique name of this channel instance, e.g. {@code "apns"} or {@code "sms-eu"}} */
   String name();
 
-  /** @return the type of addresses this channel delivers to */
+  /** {@return the type of addresses this channel delivers to} */
   ChannelType type();
 
   /**

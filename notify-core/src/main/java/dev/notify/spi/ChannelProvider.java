@@ -13,13 +13,16 @@ import java.util.Map;
  */
 public interface ChannelProvider {
 
-  /** @return the id that {@code notify.channel.<name>.provider} refers to, e.g. {@code "twilio"} */
+  /**
+   * {@return the id that {@code notify.channel.<name>.provider} refers to, e.g. {@code "twilio"}}
+   */
   String id();
 
   /**
+   * {@return the channel}
+   *
    * @param name the channel name
    * @param properties this channel's properties, prefix removed (e.g. {@code accountSid})
-   * @return the channel
    * @throws IllegalArgumentException naming the missing or bad property
    */
   Channel create(String name, Map<String, String> properties);

@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 public sealed interface DeliveryResult {
 
-  /** @param providerMessageId the provider's id, or {@code null} if it has none */
+  /**
+   * Accepted by the provider.
+   *
+   * @param providerMessageId the provider's id, or {@code null} if it has none
+   */
   record Sent(String providerMessageId) implements DeliveryResult {
   }
 
@@ -23,20 +27,33 @@ public sealed interface DeliveryResult {
    * @param retryAfter what the provider asked for, or {@code null}
    */
   record Retryable(String reason, Duration retryAfter) implements DeliveryResult {
-    /** Rejects a null reason. */
+    /**
+     * Rejects a null reason.
+     *
+     * @param reason the provider's error
+     * @param retryAfter what the provider asked for, or {@code null}
+     */
     public Retryable {
       requireNonNull(reason, "reason");
     }
 
-    /** @return the provider's Retry-After, if any */
+    /** {@return the provider's Retry-After, if any} */
     public Optional<Duration> retryAfterHint() {
       return Optional.ofNullable(retryAfter);
     }
   }
 
-  /** @param reason why this delivery can never succeed */
+  /**
+   * A permanent failure of this message.
+   *
+   * @param reason why this delivery can never succeed
+   */
   record Permanent(String reason) implements DeliveryResult {
-    /** Rejects a null reason. */
+    /**
+     * Rejects a null reason.
+     *
+     * @param reason why this delivery can never succeed
+     */
     public Permanent {
       requireNonNull(reason, "reason");
     }
@@ -49,15 +66,28 @@ public sealed interface DeliveryResult {
    * @param invalidatedAt when the provider says the address stopped being valid, or {@code null}
    */
   record AddressInvalid(String reason, Instant invalidatedAt) implements DeliveryResult {
-    /** Rejects a null reason. */
+    /**
+     * Rejects a null reason.
+     *
+     * @param reason the provider's error
+     * @param invalidatedAt when the provider says the address stopped being valid, or {@code null}
+     */
     public AddressInvalid {
       requireNonNull(reason, "reason");
     }
   }
 
-  /** @param reason the provider's error; permanent, and the preference store is told */
+  /**
+   * The recipient opted out at the provider.
+   *
+   * @param reason the provider's error; permanent, and the preference store is told
+   */
   record OptedOut(String reason) implements DeliveryResult {
-    /** Rejects a null reason. */
+    /**
+     * Rejects a null reason.
+     *
+     * @param reason the provider's error; permanent, and the preference store is told
+     */
     public OptedOut {
       requireNonNull(reason, "reason");
     }
@@ -74,48 +104,98 @@ public sealed interface DeliveryResult {
    */
   record ChannelUnavailable(String reason, Duration retryAfter, boolean configurationError)
       implements DeliveryResult {
-    /** Rejects a null reason. */
+    /**
+     * Rejects a null reason.
+     *
+     * @param reason the provider's error
+     * @param retryAfter when to probe again, or {@code null} for the lane's backoff
+     * @param configurationError true for bad credentials or a disallowed topic: the lane probes at
+     *     its slowest rate and can be resumed by hand
+     */
     public ChannelUnavailable {
       requireNonNull(reason, "reason");
     }
   }
 
-  /** @return accepted by the provider */
+  /**
+   * The provider accepted the message.
+   *
+   * @param providerMessageId the provider's id, or {@code null} if it has none
+   * @return accepted by the provider
+   */
   static DeliveryResult sent(String providerMessageId) {
     return new Sent(providerMessageId);
   }
 
-  /** @return a transient failure */
+  /**
+   * A transient failure: the delivery is retried.
+   *
+   * @param reason the provider's error
+   * @return a transient failure
+   */
   static DeliveryResult retryable(String reason) {
     return new Retryable(reason, null);
   }
 
-  /** @return a transient failure with the provider's Retry-After */
+  /**
+   * A transient failure with the wait the provider asked for.
+   *
+   * @param reason the provider's error
+   * @param retryAfter what the provider asked for, or {@code null}
+   * @return a transient failure with the provider's Retry-After
+   */
   static DeliveryResult retryable(String reason, Duration retryAfter) {
     return new Retryable(reason, retryAfter);
   }
 
-  /** @return a permanent failure */
+  /**
+   * A failure that no retry can fix.
+   *
+   * @param reason why this delivery can never succeed
+   * @return a permanent failure
+   */
   static DeliveryResult permanent(String reason) {
     return new Permanent(reason);
   }
 
-  /** @return an invalid or unregistered address */
+  /**
+   * The address is invalid or unregistered.
+   *
+   * @param reason the provider's error
+   * @param invalidatedAt when the provider says the address stopped being valid, or {@code null}
+   * @return an invalid or unregistered address
+   */
   static DeliveryResult addressInvalid(String reason, Instant invalidatedAt) {
     return new AddressInvalid(reason, invalidatedAt);
   }
 
-  /** @return the recipient opted out at the provider */
+  /**
+   * The recipient opted out at the provider.
+   *
+   * @param reason the provider's error
+   * @return the recipient opted out at the provider
+   */
   static DeliveryResult recipientOptedOut(String reason) {
     return new OptedOut(reason);
   }
 
-  /** @return the channel is down or throttled */
+  /**
+   * The channel is down or throttled.
+   *
+   * @param reason the provider's error
+   * @param retryAfter when to probe again, or {@code null} for the lane's backoff
+   * @return the channel is down or throttled
+   */
   static DeliveryResult channelUnavailable(String reason, Duration retryAfter) {
     return new ChannelUnavailable(reason, retryAfter, false);
   }
 
-  /** @return the channel is misconfigured (bad key, certificate, topic) */
+  /**
+   * The channel is misconfigured.
+   *
+   * @param reason the provider's error, e.g. a rejected key or a disallowed topic
+   * @return the channel is misconfigured (bad key, certificate, topic)
+   */
   static DeliveryResult configurationError(String reason) {
     return new ChannelUnavailable(reason, null, true);
   }

@@ -9,7 +9,12 @@ import static java.util.Objects.requireNonNull;
  * @param seq the lease sequence the claim was granted with
  */
 public record Fence(String owner, long seq) {
-  /** Rejects a null owner. */
+  /**
+   * Rejects a null owner.
+   *
+   * @param owner the claiming instance's id
+   * @param seq the lease sequence the claim was granted with
+   */
   public Fence {
     requireNonNull(owner, "owner");
   }

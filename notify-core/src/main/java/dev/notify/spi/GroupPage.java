@@ -13,17 +13,27 @@ import java.util.Optional;
  *     caller
  */
 public record GroupPage(List<String> userIds, String nextCursor) {
-  /** Copies the ids; rejects nulls. */
+  /**
+   * Copies the ids; rejects nulls.
+   *
+   * @param userIds the members on this page, never null
+   * @param nextCursor the cursor of the next page, or {@code null} on the last page; opaque to the
+   *     caller
+   */
   public GroupPage {
     userIds = List.copyOf(requireNonNull(userIds, "userIds"));
   }
 
-  /** @return the last page holding these ids */
+  /**
+   * {@return the last page holding these ids}
+   *
+   * @param userIds the members on this page, never null
+   */
   public static GroupPage last(List<String> userIds) {
     return new GroupPage(userIds, null);
   }
 
-  /** @return the cursor of the next page, empty on the last page */
+  /** {@return the cursor of the next page, empty on the last page} */
   public Optional<String> next() {
     return Optional.ofNullable(nextCursor);
   }

@@ -6,7 +6,11 @@ import dev.notify.NotifyException;
 public class LogFullException extends NotifyException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message how full and what bounds it */
+  /**
+   * Creates the exception.
+   *
+   * @param message how full and what bounds it
+   */
   public LogFullException(String message) {
     super(message);
   }

@@ -11,15 +11,20 @@ import dev.notify.NotifyException;
 public class MissingVariableException extends NotifyException {
   private static final long serialVersionUID = 1L;
 
+  /** The variable's name as written in the template. */
   private final String variable;
 
-  /** @param variable the variable's name as written in the template, e.g. {@code user.name} */
+  /**
+   * Creates the exception for one variable.
+   *
+   * @param variable the variable's name as written in the template, e.g. {@code user.name}
+   */
   public MissingVariableException(String variable) {
     super("missing variable '" + requireNonNull(variable, "variable") + "'");
     this.variable = variable;
   }
 
-  /** @return the variable's name as written in the template */
+  /** {@return the variable's name as written in the template} */
   public String variable() {
     return variable;
   }

@@ -8,6 +8,10 @@ package dev.notify.spi;
 @FunctionalInterface
 public interface NotificationListener {
 
-  /** @param event what happened */
+  /**
+   * Called for every state change.
+   *
+   * @param event what happened
+   */
   void onEvent(NotificationEvent event);
 }

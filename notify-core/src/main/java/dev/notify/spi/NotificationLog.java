@@ -44,6 +44,11 @@ public interface NotificationLog extends AutoCloseable {
    * gets the owner, the lease, a lease sequence one higher, and state QUEUED (a SENDING delivery
    * whose lease expired keeps SENDING: it may have reached the provider).
    *
+   * @param channel the channel's name
+   * @param owner the claiming instance
+   * @param now the current time
+   * @param leaseUntil when the new claims expire
+   * @param limit at most this many, at least 1
    * @return the claimed deliveries, each with its notification
    */
   List<ClaimedDelivery> claimDue(String channel, String owner, Instant now, Instant leaseUntil,
@@ -54,6 +59,8 @@ public interface NotificationLog extends AutoCloseable {
    * delivery, without claiming anything. The engine asks when it has no room to take work, to know
    * whether it must come back for work waiting in the log.
    *
+   * @param channel the channel's name
+   * @param now the current time
    * @return true if a delivery of the channel is due and unclaimed or its lease has expired
    */
   boolean hasDue(String channel, Instant now);
@@ -70,6 +77,9 @@ public interface NotificationLog extends AutoCloseable {
   /**
    * Applies a state change if the fence still matches.
    *
+   * @param deliveryId the delivery to change
+   * @param fence the claim the caller holds
+   * @param update the change to apply
    * @return false if the fence did not match or the delivery is gone; nothing was changed
    */
   boolean transition(String deliveryId, Fence fence, DeliveryUpdate update);
@@ -80,6 +90,8 @@ public interface NotificationLog extends AutoCloseable {
    * if the fence still matches. The replacements take the placeholder's place in the notification;
    * their ids must be new.
    *
+   * @param deliveryId the placeholder delivery
+   * @param fence the claim the caller holds on it
    * @param replacements at least one delivery of the same notification
    * @return false if the fence did not match; nothing was changed
    */
@@ -89,6 +101,8 @@ public interface NotificationLog extends AutoCloseable {
    * Cancels every delivery of a notification that is SCHEDULED, QUEUED or RETRY_SCHEDULED,
    * whoever holds it (the holder's fence breaks). SENDING deliveries are left to finish.
    *
+   * @param notificationId the notification to cancel
+   * @param now the current time, stored as the deliveries' {@code updatedAt}
    * @return the number of deliveries cancelled
    */
   int cancel(String notificationId, Instant now);
@@ -97,6 +111,8 @@ public interface NotificationLog extends AutoCloseable {
    * Puts every DEAD delivery of a notification back to QUEUED, unclaimed and due now, with a fresh
    * attempt count (the attempt history is kept).
    *
+   * @param notificationId the notification to replay
+   * @param now the current time: the new due time and {@code updatedAt}
    * @return the number of deliveries replayed
    */
   int replay(String notificationId, Instant now);
@@ -104,30 +120,39 @@ public interface NotificationLog extends AutoCloseable {
   /**
    * Adds a provider receipt to the delivery sent with this provider message id.
    *
+   * @param providerMessageId the id the provider returned when it accepted the delivery
+   * @param receipt the receipt to add
    * @return the delivery after the change, or empty if none is known under that id
    */
   Optional<DeliveryRecord> recordReceipt(String providerMessageId, Receipt receipt);
 
-  /** @return the notification with this id, if stored */
+  /**
+   * {@return the notification with this id, if stored}
+   *
+   * @param notificationId the notification's id
+   */
   Optional<NotificationRecord> find(String notificationId);
 
   /**
+   * {@return the notifications that named this recipient, newest first}
+   *
    * @param recipientKey a {@link dev.notify.Recipient#key()}
    * @param limit at most this many, at least 1
-   * @return the notifications that named this recipient, newest first
    */
   List<NotificationRecord> history(String recipientKey, int limit);
 
   /**
+   * {@return notifications with at least one DEAD delivery, most recently updated first}
+   *
    * @param channel only deliveries of this channel, or {@code null} for all
    * @param limit at most this many, at least 1
-   * @return notifications with at least one DEAD delivery, most recently updated first
    */
   List<NotificationRecord> deadLetters(String channel, int limit);
 
   /**
    * Removes notifications whose deliveries are all terminal and last changed before the instant.
    *
+   * @param finishedBefore the instant before which finished notifications are removed
    * @return the number of notifications removed
    */
   int purge(Instant finishedBefore);

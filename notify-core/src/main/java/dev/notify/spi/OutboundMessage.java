@@ -26,7 +26,18 @@ public record OutboundMessage(String notificationId, Recipient.Address address, 
     Priority priority, String category, Instant expiresAt,
     Map<Class<? extends ChannelOptions>, ChannelOptions> options, Map<String, String> metadata) {
 
-  /** Checks required parts and copies the maps. */
+  /**
+   * Checks required parts and copies the maps.
+   *
+   * @param notificationId the notification's id
+   * @param address where to send
+   * @param content what to send
+   * @param priority the priority
+   * @param category the category, or {@code null}
+   * @param expiresAt when the message stops being worth sending, or {@code null}
+   * @param options every typed option the notification carries
+   * @param metadata the caller's metadata
+   */
   public OutboundMessage {
     requireNonNull(notificationId, "notificationId");
     requireNonNull(address, "address");
@@ -37,14 +48,16 @@ public record OutboundMessage(String notificationId, Recipient.Address address, 
   }
 
   /**
+   * {@return the options of that class, if present}
+   *
+   * @param <T> the options type
    * @param type the options class this channel defines
-   * @return the options of that class, if present
    */
   public <T extends ChannelOptions> Optional<T> options(Class<T> type) {
     return Optional.ofNullable(type.cast(options.get(type)));
   }
 
-  /** @return the expiry, if any */
+  /** {@return the expiry, if any} */
   public Optional<Instant> expiry() {
     return Optional.ofNullable(expiresAt);
   }

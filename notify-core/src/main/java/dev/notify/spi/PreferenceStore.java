@@ -23,24 +23,43 @@ import dev.notify.QuietHours;
 public interface PreferenceStore {
 
   /**
+   * {@return the user's preferences; {@link Preferences#none()} when nothing is recorded, never
+   * null}
+   *
    * @param userId the user
-   * @return the user's preferences; {@link Preferences#none()} when nothing is recorded, never null
    */
   Preferences preferences(String userId);
 
-  /** Records an opt-out. Recording the same opt-out twice changes nothing. */
+  /**
+   * Records an opt-out. Recording the same opt-out twice changes nothing.
+   *
+   * @param userId the user
+   * @param optOut what the user opted out of
+   */
   void optOut(String userId, OptOut optOut);
 
   /**
    * Opts back in: removes exactly this opt-out (see {@link Preferences#withOptIn}). Opting in to a
    * channel type also clears a provider opt-out of it.
+   *
+   * @param userId the user
+   * @param optOut the opt-out to remove
    */
   void optIn(String userId, OptOut optOut);
 
-  /** Sets the user's quiet hours, replacing earlier ones. */
+  /**
+   * Sets the user's quiet hours, replacing earlier ones.
+   *
+   * @param userId the user
+   * @param quietHours the new quiet hours
+   */
   void quietHours(String userId, QuietHours quietHours);
 
-  /** Removes the user's quiet hours. */
+  /**
+   * Removes the user's quiet hours.
+   *
+   * @param userId the user
+   */
   void clearQuietHours(String userId);
 
   /**
@@ -48,6 +67,9 @@ public interface PreferenceStore {
    * default records a plain channel opt-out; a store that can should keep it apart, as
    * {@link Preferences#withProviderOptOut} does, so that not even a critical category is sent
    * there.
+   *
+   * @param userId the user
+   * @param type the channel type the provider reported
    */
   default void recordProviderOptOut(String userId, ChannelType type) {
     optOut(userId, OptOut.channel(type));

@@ -24,8 +24,9 @@ import java.util.Optional;
 public interface RecipientDirectory {
 
   /**
+   * {@return the user's profile, or empty if the directory does not know the user}
+   *
    * @param userId the user id
-   * @return the user's profile, or empty if the directory does not know the user
    */
   Optional<UserProfile> findUser(String userId);
 

@@ -12,6 +12,9 @@ public final class Redaction {
   /**
    * Keeps just enough to tell values apart: {@code "a1…f9(64)"} for a device token,
    * {@code "+4…00(12)"} for a phone number, {@code "j…@example.com"} for an email address.
+   *
+   * @param value the value to mask, or {@code null}
+   * @return the masked value; {@code "null"} for {@code null}
    */
   public static String mask(String value) {
     if (value == null) {

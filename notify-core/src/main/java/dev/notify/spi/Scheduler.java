@@ -10,9 +10,10 @@ import java.time.Duration;
 public interface Scheduler {
 
   /**
+   * {@return a handle to cancel the task}
+   *
    * @param task what to run
    * @param delay how long from now (by the client's clock); zero or negative runs it soon
-   * @return a handle to cancel the task
    */
   Scheduled schedule(Runnable task, Duration delay);
 

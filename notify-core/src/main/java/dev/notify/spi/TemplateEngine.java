@@ -39,8 +39,9 @@ public interface TemplateEngine {
   interface Compiled {
 
     /**
+     * {@return the rendered text}
+     *
      * @param variables the values, by name; never null
-     * @return the rendered text
      * @throws MissingVariableException if the source uses a variable that has no value
      */
     String render(Map<String, ?> variables);

@@ -18,8 +18,9 @@ import java.util.Optional;
 public interface TemplateStore {
 
   /**
+   * {@return the template, or empty if there is none with this id}
+   *
    * @param id the template id
-   * @return the template, or empty if there is none with this id
    */
   Optional<Template> find(String id);
 }

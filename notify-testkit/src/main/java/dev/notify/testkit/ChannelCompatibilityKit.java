@@ -48,6 +48,10 @@ public abstract class ChannelCompatibilityKit {
   private ChannelKitClient run;
   private ChannelKitScenarios scenarios;
 
+  /** For subclasses: one per channel module, run against that channel's local peer. */
+  public ChannelCompatibilityKit() {
+  }
+
   /**
    * Starts the local peer with its default answer: accept. Test thread, before each test and
    * before {@link #createChannel()}.
@@ -61,15 +65,16 @@ public abstract class ChannelCompatibilityKit {
   protected abstract void stopPeer();
 
   /**
-   * @return a new channel pointed at the peer. Test thread, once per test after
-   *     {@link #startPeer()}; the client starts the channel and closes it when the test ends.
+   * {@return a new channel pointed at the peer. Test thread, once per test after
+   * {@link #startPeer()}; the client starts the channel and closes it when the test ends.}
    */
   protected abstract Channel createChannel();
 
   /**
+   * {@return a syntactically valid address of the channel's type, different for each {@code i},
+   * that the peer accepts unless scripted otherwise. Test thread, any number of times.}
+   *
    * @param i 0 to 999
-   * @return a syntactically valid address of the channel's type, different for each {@code i},
-   *     that the peer accepts unless scripted otherwise. Test thread, any number of times.
    */
   protected abstract Recipient.Address validAddress(int i);
 
@@ -95,13 +100,19 @@ public abstract class ChannelCompatibilityKit {
    */
   protected abstract Notification.Builder withOversizedContent(Notification.Builder notification);
 
-  /** Scripts the peer to accept every message to {@code address}. Test thread, before the send. */
+  /**
+   * Scripts the peer to accept every message to {@code address}. Test thread, before the send.
+   *
+   * @param address the address the test sends to
+   */
   protected abstract void scriptAccept(Recipient.Address address);
 
   /**
    * Scripts the peer to reject every message to {@code address} in a way the channel classifies
    * as a permanent failure of that message (not of the address, not of the channel). Test thread,
    * before the send.
+   *
+   * @param address the address the test sends to
    */
   protected abstract void scriptPermanentRejection(Recipient.Address address);
 
@@ -109,6 +120,8 @@ public abstract class ChannelCompatibilityKit {
    * Scripts the peer to fail the first message to {@code address} transiently (the channel
    * reports it retryable, with no Retry-After or a short one) and to accept the next. Test
    * thread, before the send.
+   *
+   * @param address the address the test sends to
    */
   protected abstract void scriptTransientFailureThenSuccess(Recipient.Address address);
 
@@ -116,15 +129,16 @@ public abstract class ChannelCompatibilityKit {
    * Scripts the peer to report {@code address} invalid or unregistered (APNs 410 Unregistered,
    * FCM UNREGISTERED, Twilio 21211, SMTP 550 no such user). Test thread, before the send.
    *
+   * @param address the address the test sends to
    * @param invalidatedAt when the address stopped being valid, in the past and in whole
    *     milliseconds; a peer that can say so reports it (see {@link #providesInvalidationTime()})
    */
   protected abstract void scriptAddressInvalid(Recipient.Address address, Instant invalidatedAt);
 
   /**
-   * @return true if the channel reports when an address became invalid (APNs does), so the kit
-   *     expects that timestamp on the event and in the directory's decision; default false, and
-   *     the kit expects none. Test thread.
+   * {@return true if the channel reports when an address became invalid (APNs does), so the kit
+   * expects that timestamp on the event and in the directory's decision; default false, and the kit
+   * expects none. Test thread.}
    */
   protected boolean providesInvalidationTime() {
     return false;
@@ -144,8 +158,8 @@ public abstract class ChannelCompatibilityKit {
   protected abstract void restore();
 
   /**
-   * @return how many messages the peer accepted since the test started; rejected messages and
-   *     messages that never arrived do not count. Test thread, without waiting.
+   * {@return how many messages the peer accepted since the test started; rejected messages and
+   * messages that never arrived do not count. Test thread, without waiting.}
    */
   protected abstract int acceptedCount();
 
@@ -153,6 +167,8 @@ public abstract class ChannelCompatibilityKit {
    * Waits until the peer accepted at least {@code count} messages since the test started. Test
    * thread; blocks at most {@code timeout}.
    *
+   * @param count how many accepted messages to wait for
+   * @param timeout how long to wait at most
    * @return the address value (device token, phone number, email address) of every message
    *     accepted so far, in the order accepted
    * @throws AssertionError if they are not accepted in time
@@ -160,15 +176,15 @@ public abstract class ChannelCompatibilityKit {
   protected abstract List<String> awaitAccepted(int count, Duration timeout);
 
   /**
-   * @return the lane of the channel under test; default {@link LaneOptions#ofDefaults()} (2
-   *     threads, 128 in flight). A blocking channel may want more threads. Test thread, once per
-   *     test before the client is built.
+   * {@return the lane of the channel under test; default {@link LaneOptions#ofDefaults()} (2
+   * threads, 128 in flight). A blocking channel may want more threads. Test thread, once per test
+   * before the client is built.}
    */
   protected LaneOptions laneOptions() {
     return LaneOptions.ofDefaults();
   }
 
-  /** @return how long any single wait may take; default 30 s. Test thread. */
+  /** {@return how long any single wait may take; default 30 s. Test thread.} */
   protected Duration waitTimeout() {
     return Duration.ofSeconds(30);
   }

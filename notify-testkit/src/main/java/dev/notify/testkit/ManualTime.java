@@ -42,17 +42,21 @@ public final class ManualTime implements Scheduler, AutoCloseable {
     this.clock = new ManualClock(start, ZoneOffset.UTC);
   }
 
-  /** @return manual time starting at {@code start} */
+  /**
+   * {@return manual time starting at {@code start}}
+   *
+   * @param start the initial instant
+   */
   public static ManualTime startingAt(Instant start) {
     return new ManualTime(requireNonNull(start, "start"));
   }
 
-  /** @return the clock that this scheduler moves */
+  /** {@return the clock that this scheduler moves} */
   public Clock clock() {
     return clock;
   }
 
-  /** @return the current instant */
+  /** {@return the current instant} */
   public Instant now() {
     return clock.instant();
   }
@@ -87,19 +91,23 @@ public final class ManualTime implements Scheduler, AutoCloseable {
     }
   }
 
-  /** Moves time to {@code instant}, running what comes due. */
+  /**
+   * Moves time to {@code instant}, running what comes due.
+   *
+   * @param instant the new time; not before the current one
+   */
   public void advanceTo(Instant instant) {
     advance(Duration.between(clock.instant(), instant));
   }
 
-  /** @return tasks waiting for their time (cancelled ones excluded) */
+  /** {@return tasks waiting for their time (cancelled ones excluded)} */
   public int pendingTasks() {
     synchronized (lock) {
       return (int) tasks.stream().filter(t -> !t.cancelled).count();
     }
   }
 
-  /** @return the due times of waiting tasks, earliest first */
+  /** {@return the due times of waiting tasks, earliest first} */
   public List<Instant> pendingDueTimes() {
     synchronized (lock) {
       List<Task> copy = new ArrayList<>(tasks);

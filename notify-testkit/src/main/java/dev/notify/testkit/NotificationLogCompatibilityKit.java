@@ -39,9 +39,11 @@ import org.junit.jupiter.api.Nested;
  */
 public abstract class NotificationLogCompatibilityKit {
 
-  /**
-   * @return a new, empty log; called once before each test and closed after it
-   */
+  /** For subclasses: one per log implementation. */
+  public NotificationLogCompatibilityKit() {
+  }
+
+  /** {@return a new, empty log; called once before each test and closed after it} */
   protected abstract NotificationLog createLog();
 
   /** Appending and finding records: {@link AppendContract}. */

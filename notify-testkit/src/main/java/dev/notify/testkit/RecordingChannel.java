@@ -56,7 +56,11 @@ public final class RecordingChannel implements Channel {
     this.fallback = b.fallback;
   }
 
-  /** @return a builder for a channel with this name */
+  /**
+   * {@return a builder for a channel with this name}
+   *
+   * @param name the channel's name
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -81,7 +85,12 @@ public final class RecordingChannel implements Channel {
     this.startedWith = context;
   }
 
-  /** Answers the next sends with these results, in order, before falling back to the default. */
+  /**
+   * Answers the next sends with these results, in order, before falling back to the default.
+   *
+   * @param results the answers, in order
+   * @return this channel
+   */
   public RecordingChannel respondWith(DeliveryResult... results) {
     synchronized (lock) {
       script.addAll(List.of(results));
@@ -89,7 +98,13 @@ public final class RecordingChannel implements Channel {
     return this;
   }
 
-  /** Answers the next sends to one address value with these results, in order. */
+  /**
+   * Answers the next sends to one address value with these results, in order.
+   *
+   * @param address the address value, e.g. a device token or an email address
+   * @param results the answers, in order
+   * @return this channel
+   */
   public RecordingChannel respondTo(String address, DeliveryResult... results) {
     synchronized (lock) {
       byAddress.computeIfAbsent(address, a -> new ArrayDeque<>()).addAll(List.of(results));
@@ -97,7 +112,12 @@ public final class RecordingChannel implements Channel {
     return this;
   }
 
-  /** Answers every send not otherwise scripted with this result (default: sent). */
+  /**
+   * Answers every send not otherwise scripted with this result (default: sent).
+   *
+   * @param result the answer when nothing else is scripted
+   * @return this channel
+   */
   public RecordingChannel respondByDefault(DeliveryResult result) {
     synchronized (lock) {
       fallback = requireNonNull(result, "result");
@@ -105,7 +125,11 @@ public final class RecordingChannel implements Channel {
     return this;
   }
 
-  /** From now on, sends are recorded but not answered until {@link #release()}. */
+  /**
+   * From now on, sends are recorded but not answered until {@link #release()}.
+   *
+   * @return this channel
+   */
   public RecordingChannel hold() {
     synchronized (lock) {
       holding = true;
@@ -113,7 +137,11 @@ public final class RecordingChannel implements Channel {
     return this;
   }
 
-  /** Answers every held send and stops holding. */
+  /**
+   * Answers every held send and stops holding.
+   *
+   * @return this channel
+   */
   public RecordingChannel release() {
     List<Runnable> toRun;
     synchronized (lock) {
@@ -125,7 +153,7 @@ public final class RecordingChannel implements Channel {
     return this;
   }
 
-  /** @return how many sends are held, unanswered */
+  /** {@return how many sends are held, unanswered} */
   public int heldCount() {
     synchronized (lock) {
       return held.size();
@@ -174,24 +202,24 @@ public final class RecordingChannel implements Channel {
     closed = true;
   }
 
-  /** @return true once the client closed this channel */
+  /** {@return true once the client closed this channel} */
   public boolean isClosed() {
     return closed;
   }
 
-  /** @return the context the client started this channel with, or null before */
+  /** {@return the context the client started this channel with, or null before} */
   public ChannelContext context() {
     return startedWith;
   }
 
-  /** @return every send so far, in order (retries included) */
+  /** {@return every send so far, in order (retries included)} */
   public List<Delivery> sends() {
     synchronized (lock) {
       return List.copyOf(sends);
     }
   }
 
-  /** @return the number of sends so far */
+  /** {@return the number of sends so far} */
   public int sendCount() {
     synchronized (lock) {
       return sends.size();
@@ -201,6 +229,8 @@ public final class RecordingChannel implements Channel {
   /**
    * Waits until at least {@code count} sends have been made.
    *
+   * @param count how many sends to wait for
+   * @param timeout how long to wait at most
    * @return the sends so far
    * @throws AssertionError if they are not made within the timeout
    */
@@ -236,31 +266,51 @@ public final class RecordingChannel implements Channel {
       this.name = requireNonNull(name, "name");
     }
 
-    /** @param type the channel type; default the custom type {@code recording} */
+    /**
+     * Sets the channel type.
+     *
+     * @param type the channel type; default the custom type {@code recording}
+     * @return this builder
+     */
     public Builder type(ChannelType type) {
       this.type = requireNonNull(type, "type");
       return this;
     }
 
-    /** @param validator runs as {@link Channel#validate}; throw InvalidNotificationException */
+    /**
+     * Sets the validation.
+     *
+     * @param validator runs as {@link Channel#validate}; throw InvalidNotificationException
+     * @return this builder
+     */
     public Builder validator(Consumer<OutboundMessage> validator) {
       this.validator = requireNonNull(validator, "validator");
       return this;
     }
 
-    /** @param latency answer after this delay on the client's scheduler; default none */
+    /**
+     * Delays every answer.
+     *
+     * @param latency answer after this delay on the client's scheduler; default none
+     * @return this builder
+     */
     public Builder latency(Duration latency) {
       this.latency = requireNonNull(latency, "latency");
       return this;
     }
 
-    /** @param result the answer when nothing else is scripted; default sent */
+    /**
+     * Sets the default answer.
+     *
+     * @param result the answer when nothing else is scripted; default sent
+     * @return this builder
+     */
     public Builder respondByDefault(DeliveryResult result) {
       this.fallback = requireNonNull(result, "result");
       return this;
     }
 
-    /** @return the channel */
+    /** {@return the channel} */
     public RecordingChannel build() {
       return new RecordingChannel(this);
     }

@@ -19,6 +19,10 @@ import java.util.List;
 public final class RecordingListener implements NotificationListener {
   private final List<NotificationEvent> events = new ArrayList<>();
 
+  /** Creates a listener that has recorded nothing yet. */
+  public RecordingListener() {
+  }
+
   @Override
   public void onEvent(NotificationEvent event) {
     synchronized (events) {
@@ -27,21 +31,29 @@ public final class RecordingListener implements NotificationListener {
     }
   }
 
-  /** @return every event so far, in order */
+  /** {@return every event so far, in order} */
   public List<NotificationEvent> events() {
     synchronized (events) {
       return List.copyOf(events);
     }
   }
 
-  /** @return the events of one type so far */
+  /**
+   * {@return the events of one type so far}
+   *
+   * @param type the event type
+   */
   public List<NotificationEvent> events(EventType type) {
     synchronized (events) {
       return events.stream().filter(e -> e.type() == type).toList();
     }
   }
 
-  /** @return the number of events of one type so far */
+  /**
+   * {@return the number of events of one type so far}
+   *
+   * @param type the event type
+   */
   public int count(EventType type) {
     return events(type).size();
   }
@@ -49,6 +61,9 @@ public final class RecordingListener implements NotificationListener {
   /**
    * Waits until at least {@code count} events of a type have arrived.
    *
+   * @param type the event type
+   * @param count how many events to wait for
+   * @param timeout how long to wait at most
    * @return those events
    * @throws AssertionError if they do not arrive within the timeout
    */

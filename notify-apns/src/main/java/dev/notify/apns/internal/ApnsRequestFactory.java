@@ -42,6 +42,8 @@ public final class ApnsRequestFactory {
   private final Duration defaultExpiration;
 
   /**
+   * Creates a factory with the channel's defaults.
+   *
    * @param defaultTopic the channel's topic, or {@code null} if every message must name one
    * @param defaultExpiration how long APNs keeps a message that has no expiry; zero for "now or
    *     never"
@@ -52,8 +54,9 @@ public final class ApnsRequestFactory {
   }
 
   /**
+   * {@return the request, or the first rule the message breaks}
+   *
    * @param message the message as it is about to be sent
-   * @return the request, or the first rule the message breaks
    */
   public Prepared prepare(OutboundMessage message) {
     return prepare(message, true);
@@ -63,6 +66,7 @@ public final class ApnsRequestFactory {
    * The same checks as {@link #prepare}, on the same code path, without keeping the payload
    * (validation at {@code send} needs only its size).
    *
+   * @param message the message as it is about to be sent
    * @return the first rule the message breaks, or null
    */
   public Violation check(OutboundMessage message) {
@@ -145,8 +149,9 @@ public final class ApnsRequestFactory {
   }
 
   /**
+   * {@return the apns-id sent for it: a name-based UUID, the same on every attempt}
+   *
    * @param deliveryId a delivery id
-   * @return the apns-id sent for it: a name-based UUID, the same on every attempt
    */
   public static UUID apnsId(String deliveryId) {
     return UUID.nameUUIDFromBytes(deliveryId.getBytes(StandardCharsets.UTF_8));

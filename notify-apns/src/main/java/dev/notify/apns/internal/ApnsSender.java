@@ -88,8 +88,9 @@ public final class ApnsSender {
   }
 
   /**
+   * {@return the rule the message breaks, or null}
+   *
    * @param message the message
-   * @return the rule the message breaks, or null
    */
   public Violation check(OutboundMessage message) {
     return requests.check(message);

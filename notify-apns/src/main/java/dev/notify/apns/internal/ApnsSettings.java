@@ -34,7 +34,24 @@ public record ApnsSettings(String name, String host, int port, ApnsSigningKey si
     EventLoopGroup sharedGroup, Duration connectTimeout, Duration requestTimeout,
     Duration defaultExpiration, Duration shutdownTimeout) {
 
-  /** Rejects nulls where a value is required and copies the list. */
+  /**
+   * Rejects nulls where a value is required and copies the list.
+   *
+   * @param name the channel name
+   * @param host the APNs host
+   * @param port the APNs port
+   * @param signingKey the token-auth signing key, or {@code null}
+   * @param clientCertificate the TLS client certificate, or {@code null}
+   * @param clientKey its private key, or {@code null}
+   * @param trustedServerCertificates certificates to trust instead of the JDK's, or empty
+   * @param topic the default topic, or {@code null}
+   * @param connections the number of HTTP/2 connections
+   * @param sharedGroup the caller's event loop group, or {@code null} to own one
+   * @param connectTimeout how long one connection attempt may take
+   * @param requestTimeout how long to wait for APNs' answer before calling it retryable
+   * @param defaultExpiration how long APNs stores a message that has no expiry
+   * @param shutdownTimeout how long close waits for in-flight answers
+   */
   public ApnsSettings {
     requireNonNull(name, "name");
     requireNonNull(host, "host");

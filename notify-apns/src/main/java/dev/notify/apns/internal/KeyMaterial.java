@@ -32,9 +32,12 @@ public final class KeyMaterial {
   }
 
   /**
+   * {@return the signing key}
+   *
    * @param pkcs8Pem the .p8 file's content (PEM, {@code -----BEGIN PRIVATE KEY-----})
+   * @param teamId the 10-character team id
+   * @param keyId the 10-character key id
    * @param source where it came from, for the message
-   * @return the signing key
    */
   public static ApnsSigningKey signingKey(InputStream pkcs8Pem, String teamId, String keyId,
       String source) {
@@ -47,8 +50,11 @@ public final class KeyMaterial {
   }
 
   /**
+   * {@return the signing key}
+   *
    * @param key an EC P-256 private key
-   * @return the signing key
+   * @param teamId the 10-character team id
+   * @param keyId the 10-character key id
    */
   public static ApnsSigningKey signingKey(ECPrivateKey key, String teamId, String keyId) {
     try {
@@ -60,10 +66,11 @@ public final class KeyMaterial {
   }
 
   /**
+   * {@return the first private key entry's certificate and key}
+   *
    * @param pkcs12 a PKCS#12 file with one private key entry
    * @param password its password, or {@code null}
    * @param source where it came from, for the message
-   * @return the first private key entry's certificate and key
    */
   public static ClientIdentity clientIdentity(InputStream pkcs12, String password, String source) {
     char[] secret = password == null ? new char[0] : password.toCharArray();
@@ -88,8 +95,9 @@ public final class KeyMaterial {
   }
 
   /**
+   * {@return its trusted certificates}
+   *
    * @param store a trust store
-   * @return its trusted certificates
    */
   public static List<X509Certificate> certificates(KeyStore store) {
     try {

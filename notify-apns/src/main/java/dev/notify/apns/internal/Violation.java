@@ -13,12 +13,12 @@ import dev.notify.spi.DeliveryResult;
  */
 public record Violation(String field, String rule) implements Prepared {
 
-  /** @return the exception {@code validate} throws */
+  /** {@return the exception {@code validate} throws} */
   public InvalidNotificationException toException() {
     return new InvalidNotificationException(field, rule);
   }
 
-  /** @return the result {@code send} returns: an invalid address, or a permanent failure */
+  /** {@return the result {@code send} returns: an invalid address, or a permanent failure} */
   public DeliveryResult toResult() {
     String reason = field + ": " + rule;
     return "address".equals(field)

@@ -145,7 +145,12 @@ public final class Engine implements NotificationClient {
     }
   }
 
-  /** Builds and starts a client from a checked configuration. */
+  /**
+   * Builds and starts a client from a checked configuration.
+   *
+   * @param config the configuration the builder checked
+   * @return the running engine: channels started, dispatchers and claimer running
+   */
   public static Engine start(EngineConfig config) {
     Engine e = new Engine(config);
     for (Lane lane : e.lanes.values()) {

@@ -22,7 +22,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 
-/** Everything the builder collected, checked and with defaults applied. */
+/**
+ * Everything the builder collected, checked and with defaults applied.
+ *
+ * @param channels the channels by name
+ * @param defaultChannels the default channel's name per channel type
+ * @param log where notifications are kept
+ * @param ownsLog whether the client created the log and so closes it
+ * @param dispatchers the number of dispatcher threads
+ * @param laneDefaults the lane size of channels without their own
+ * @param laneOptions lane sizes by channel name
+ * @param capacity the most deliveries held in memory
+ * @param backpressure what {@code send} does when memory is full
+ * @param retryPolicy the retry policy of channels without their own
+ * @param retryPolicies retry policies by channel name
+ * @param idempotencyWindow how long a sent id is remembered for deduplication
+ * @param idempotencyCacheSize ids remembered in memory
+ * @param retention how long finished notifications stay in the log
+ * @param lease how long a claim lasts without renewal
+ * @param pollInterval how often the log is polled for due and orphaned work
+ * @param maxDataBytes the largest {@code data} map
+ * @param clock the time source
+ * @param scheduler runs delayed work
+ * @param threadFactory makes the client's threads
+ * @param listeners called on every state change
+ * @param instanceId this instance's owner id in the log
+ * @param policy the optional policies between acceptance and the lanes
+ */
 public record EngineConfig(
     Map<String, Channel> channels,
     Map<ChannelType, String> defaultChannels,

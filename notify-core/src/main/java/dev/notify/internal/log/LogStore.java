@@ -48,17 +48,26 @@ public final class LogStore {
   private final TreeMap<SeqKey, StoredNotification> finishedByAge = new TreeMap<>();
   private final TreeMap<SeqKey, StoredNotification> finishedByLastChange = new TreeMap<>();
 
-  /** @param maxNotifications the bound, positive */
+  /**
+   * Creates an empty store.
+   *
+   * @param maxNotifications the bound, positive
+   */
   public LogStore(int maxNotifications) {
     this.maxNotifications = maxNotifications;
   }
 
-  /** @return the number of notifications held */
+  /** {@return the number of notifications held} */
   public int size() {
     return notifications.size();
   }
 
-  /** See {@code NotificationLog.append}. */
+  /**
+   * See {@code NotificationLog.append}.
+   *
+   * @param record the notification with its deliveries
+   * @return appended, or the record already stored under that id
+   */
   public AppendResult append(NotificationRecord record) {
     StoredNotification existing = notifications.get(record.id());
     if (existing != null) {
@@ -110,7 +119,16 @@ public final class LogStore {
     remove(oldest.getValue());
   }
 
-  /** See {@code NotificationLog.claimDue}. */
+  /**
+   * See {@code NotificationLog.claimDue}.
+   *
+   * @param channel the channel's name
+   * @param owner the claiming instance
+   * @param now the current time
+   * @param leaseUntil when the new claims expire
+   * @param limit at most this many
+   * @return the claimed deliveries, each with its notification
+   */
   public List<ClaimedDelivery> claimDue(String channel, String owner, Instant now,
       Instant leaseUntil, int limit) {
     ClaimQueue queue = queues.get(channel);
@@ -128,13 +146,25 @@ public final class LogStore {
     return claimed;
   }
 
-  /** See {@code NotificationLog.hasDue}. */
+  /**
+   * See {@code NotificationLog.hasDue}.
+   *
+   * @param channel the channel's name
+   * @param now the current time
+   * @return true if a delivery of the channel could be claimed now
+   */
   public boolean hasDue(String channel, Instant now) {
     ClaimQueue queue = queues.get(channel);
     return queue != null && queue.hasDue(now);
   }
 
-  /** See {@code NotificationLog.renew}. */
+  /**
+   * See {@code NotificationLog.renew}.
+   *
+   * @param claims delivery id → the fence the caller holds
+   * @param leaseUntil the new lease expiry
+   * @return the ids whose fence no longer matched
+   */
   public Set<String> renew(Map<String, Fence> claims, Instant leaseUntil) {
     Set<String> lost = new HashSet<>();
     for (Map.Entry<String, Fence> claim : claims.entrySet()) {
@@ -148,7 +178,14 @@ public final class LogStore {
     return Collections.unmodifiableSet(lost);
   }
 
-  /** See {@code NotificationLog.transition}. */
+  /**
+   * See {@code NotificationLog.transition}.
+   *
+   * @param deliveryId the delivery to change
+   * @param fence the claim the caller holds
+   * @param update the change to apply
+   * @return false if the fence did not match or the delivery is gone
+   */
   public boolean transition(String deliveryId, Fence fence, DeliveryUpdate update) {
     StoredDelivery d = held(deliveryId, fence);
     if (d == null) {
@@ -158,7 +195,14 @@ public final class LogStore {
     return true;
   }
 
-  /** See {@code NotificationLog.expand}. */
+  /**
+   * See {@code NotificationLog.expand}.
+   *
+   * @param deliveryId the placeholder delivery
+   * @param fence the claim the caller holds on it
+   * @param replacements the deliveries it resolved to
+   * @return false if the fence did not match
+   */
   public boolean expand(String deliveryId, Fence fence, List<DeliveryRecord> replacements) {
     StoredDelivery d = held(deliveryId, fence);
     if (d == null) {
@@ -204,7 +248,13 @@ public final class LogStore {
     return d;
   }
 
-  /** See {@code NotificationLog.cancel}. */
+  /**
+   * See {@code NotificationLog.cancel}.
+   *
+   * @param notificationId the notification to cancel
+   * @param now the current time
+   * @return the number of deliveries cancelled
+   */
   public int cancel(String notificationId, Instant now) {
     StoredNotification n = notifications.get(notificationId);
     if (n == null) {
@@ -223,7 +273,13 @@ public final class LogStore {
     return count;
   }
 
-  /** See {@code NotificationLog.replay}. */
+  /**
+   * See {@code NotificationLog.replay}.
+   *
+   * @param notificationId the notification to replay
+   * @param now the current time
+   * @return the number of deliveries replayed
+   */
   public int replay(String notificationId, Instant now) {
     StoredNotification n = notifications.get(notificationId);
     if (n == null) {
@@ -239,7 +295,13 @@ public final class LogStore {
     return count;
   }
 
-  /** See {@code NotificationLog.recordReceipt}. */
+  /**
+   * See {@code NotificationLog.recordReceipt}.
+   *
+   * @param providerMessageId the id the provider returned when it accepted the delivery
+   * @param receipt the receipt to add
+   * @return the delivery after the change, or empty if none is known under that id
+   */
   public Optional<DeliveryRecord> recordReceipt(String providerMessageId, Receipt receipt) {
     StoredDelivery d = byProviderMessageId.get(providerMessageId);
     if (d == null) {
@@ -249,13 +311,24 @@ public final class LogStore {
     return Optional.of(d.record);
   }
 
-  /** See {@code NotificationLog.find}. */
+  /**
+   * See {@code NotificationLog.find}.
+   *
+   * @param notificationId the notification's id
+   * @return the notification, if stored
+   */
   public Optional<NotificationRecord> find(String notificationId) {
     StoredNotification n = notifications.get(notificationId);
     return n == null ? Optional.empty() : Optional.of(n.view());
   }
 
-  /** See {@code NotificationLog.history}. */
+  /**
+   * See {@code NotificationLog.history}.
+   *
+   * @param recipientKey a {@link dev.notify.Recipient#key()}
+   * @param limit at most this many
+   * @return the notifications that named this recipient, newest first
+   */
   public List<NotificationRecord> history(String recipientKey, int limit) {
     TreeMap<SeqKey, StoredNotification> named = byRecipient.get(recipientKey);
     if (named == null) {
@@ -271,7 +344,13 @@ public final class LogStore {
     return Collections.unmodifiableList(newestFirst);
   }
 
-  /** See {@code NotificationLog.deadLetters}. */
+  /**
+   * See {@code NotificationLog.deadLetters}.
+   *
+   * @param channel only deliveries of this channel, or {@code null} for all
+   * @param limit at most this many
+   * @return notifications with at least one DEAD delivery, most recently updated first
+   */
   public List<NotificationRecord> deadLetters(String channel, int limit) {
     TreeMap<SeqKey, StoredDelivery> source = channel == null ? dead : deadByChannel.get(channel);
     if (source == null) {
@@ -291,7 +370,12 @@ public final class LogStore {
     return Collections.unmodifiableList(records);
   }
 
-  /** See {@code NotificationLog.purge}. */
+  /**
+   * See {@code NotificationLog.purge}.
+   *
+   * @param finishedBefore the instant before which finished notifications are removed
+   * @return the number of notifications removed
+   */
   public int purge(Instant finishedBefore) {
     Map<SeqKey, StoredNotification> old =
         finishedByLastChange.headMap(SeqKey.lowest(finishedBefore), false);

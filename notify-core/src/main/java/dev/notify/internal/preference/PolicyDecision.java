@@ -14,20 +14,35 @@ public sealed interface PolicyDecision {
   record Allow() implements PolicyDecision {
   }
 
-  /** @param reason why it is not sent; the delivery ends SUPPRESSED with {@code reason.code()} */
+  /**
+   * Do not send it.
+   *
+   * @param reason why it is not sent; the delivery ends SUPPRESSED with {@code reason.code()}
+   */
   record Suppress(SuppressReason reason) implements PolicyDecision {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param reason why it is not sent; the delivery ends SUPPRESSED with {@code reason.code()}
+     */
     public Suppress {
       requireNonNull(reason, "reason");
     }
   }
 
   /**
+   * Wait, then look again.
+   *
    * @param until when to look again (the end of the user's quiet hours); the engine reschedules
    *     the delivery then and evaluates it again, since preferences may have changed
    */
   record Defer(Instant until) implements PolicyDecision {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param until when to look again (the end of the user's quiet hours); the engine reschedules
+     *     the delivery then and evaluates it again, since preferences may have changed
+     */
     public Defer {
       requireNonNull(until, "until");
     }

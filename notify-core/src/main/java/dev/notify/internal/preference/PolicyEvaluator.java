@@ -22,6 +22,8 @@ public final class PolicyEvaluator {
   private final PreferencePolicy policy;
 
   /**
+   * Creates an evaluator over a preference store.
+   *
    * @param store where preferences are read
    * @param policy critical categories, the HIGH-priority rule and the default zone
    */
@@ -30,7 +32,7 @@ public final class PolicyEvaluator {
     this.policy = requireNonNull(policy, "policy");
   }
 
-  /** @return the policy applied */
+  /** {@return the policy applied} */
   public PreferencePolicy policy() {
     return policy;
   }
@@ -55,6 +57,13 @@ public final class PolicyEvaluator {
   /**
    * Evaluates preferences already read, e.g. once per user for all of a notification's channels.
    *
+   * @param prefs the user's preferences, already read from the store
+   * @param type the delivery's channel type
+   * @param category the notification's category, or {@code null}
+   * @param priority the notification's priority
+   * @param zone the user's time zone, or {@code null} for the policy's default zone
+   * @param now the current instant, from the client's clock
+   * @return allow, suppress with a reason, or defer until an instant
    * @see #evaluate(String, ChannelType, String, Priority, ZoneId, Instant)
    */
   public PolicyDecision evaluate(Preferences prefs, ChannelType type, String category,

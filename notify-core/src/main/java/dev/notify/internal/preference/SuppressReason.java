@@ -19,7 +19,7 @@ public enum SuppressReason {
     this.code = code;
   }
 
-  /** @return the reason as shown in status and events, e.g. {@code opted-out-channel} */
+  /** {@return the reason as shown in status and events, e.g. {@code opted-out-channel}} */
   public String code() {
     return code;
   }

@@ -11,6 +11,8 @@ import java.util.function.Function;
  * LOW. A slot whose queue is empty passes to the next non-empty one, so HIGH goes first when only
  * HIGH and LOW wait, yet LOW gets at least one slot in every 13 under a steady HIGH load.
  * Not thread-safe: the owner locks.
+ *
+ * @param <T> the element type
  */
 public final class WeightedQueue<T> {
   private static final Priority[] CYCLE = {
@@ -23,7 +25,11 @@ public final class WeightedQueue<T> {
   private int slot;
   private int size;
 
-  /** @param priorityOf reads an element's priority */
+  /**
+   * Creates an empty queue.
+   *
+   * @param priorityOf reads an element's priority
+   */
   public WeightedQueue(Function<T, Priority> priorityOf) {
     this.priorityOf = priorityOf;
     for (Priority p : Priority.values()) {
@@ -31,19 +37,27 @@ public final class WeightedQueue<T> {
     }
   }
 
-  /** Adds at the tail of its priority's queue. */
+  /**
+   * Adds at the tail of its priority's queue.
+   *
+   * @param element the element to add
+   */
   public void add(T element) {
     queues.get(priorityOf.apply(element)).addLast(element);
     size++;
   }
 
-  /** Adds at the head of its priority's queue (work that was already taken once). */
+  /**
+   * Adds at the head of its priority's queue (work that was already taken once).
+   *
+   * @param element the element to put back
+   */
   public void addFirst(T element) {
     queues.get(priorityOf.apply(element)).addFirst(element);
     size++;
   }
 
-  /** @return the next element by the weighted cycle, or null when empty */
+  /** {@return the next element by the weighted cycle, or null when empty} */
   public T poll() {
     if (size == 0) {
       return null;
@@ -60,29 +74,37 @@ public final class WeightedQueue<T> {
     throw new AssertionError("size " + size + " but every queue is empty");
   }
 
-  /** @return the number of elements */
+  /** {@return the number of elements} */
   public int size() {
     return size;
   }
 
-  /** @return true when empty */
+  /** {@return true when empty} */
   public boolean isEmpty() {
     return size == 0;
   }
 
-  /** @return the number of elements of one priority */
+  /**
+   * {@return the number of elements of one priority}
+   *
+   * @param p the priority
+   */
   public int size(Priority p) {
     return queues.get(p).size();
   }
 
-  /** @return the sizes by priority */
+  /** {@return the sizes by priority} */
   public Map<Priority, Integer> sizes() {
     Map<Priority, Integer> m = new EnumMap<>(Priority.class);
     queues.forEach((p, q) -> m.put(p, q.size()));
     return m;
   }
 
-  /** Removes and hands every element to {@code sink}. */
+  /**
+   * Removes and hands every element to {@code sink}.
+   *
+   * @param sink receives every element, highest priority first
+   */
   public void drainTo(java.util.function.Consumer<T> sink) {
     for (ArrayDeque<T> q : queues.values()) {
       T t;

@@ -28,12 +28,18 @@ public final class LocalRateLimitStore implements RateLimitStore {
   private final TimeMeter time;
   private final Cache<String, Entry> buckets;
 
-  /** A store of up to {@link #DEFAULT_MAXIMUM_BUCKETS} buckets. */
+  /**
+   * A store of up to {@link #DEFAULT_MAXIMUM_BUCKETS} buckets.
+   *
+   * @param clock the time source for refills and expiry
+   */
   public LocalRateLimitStore(Clock clock) {
     this(clock, DEFAULT_MAXIMUM_BUCKETS);
   }
 
   /**
+   * Creates a store of up to {@code maximumBuckets} buckets.
+   *
    * @param clock the time source for refills and expiry
    * @param maximumBuckets how many buckets to hold; positive
    */
@@ -68,7 +74,7 @@ public final class LocalRateLimitStore implements RateLimitStore {
         .build();
   }
 
-  /** @return roughly how many buckets are held */
+  /** {@return roughly how many buckets are held} */
   public long estimatedSize() {
     return buckets.estimatedSize();
   }

@@ -30,6 +30,8 @@ public final class Pacer {
   private final FailOpen store;
 
   /**
+   * Creates a pacer for one channel.
+   *
    * @param channelName the channel (provider account) paced; channels with the same name share a
    *     pace through a shared store
    * @param limit the provider's limit
@@ -44,14 +46,14 @@ public final class Pacer {
   }
 
   /**
-   * @return {@link Duration#ZERO} if a permit was taken: send now; otherwise nothing was taken and
-   *     this is how long to wait before asking again
+   * {@return {@link Duration#ZERO} if a permit was taken: send now; otherwise nothing was taken and
+   * this is how long to wait before asking again}
    */
   public Duration tryAcquire() {
     return store.tryAcquire(key, limit);
   }
 
-  /** @return the limit kept */
+  /** {@return the limit kept} */
   public RateLimit limit() {
     return limit;
   }

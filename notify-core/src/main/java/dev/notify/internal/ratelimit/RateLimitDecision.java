@@ -27,7 +27,14 @@ public sealed interface RateLimitDecision {
    * @param action what the rule says to do
    */
   record Denied(Instant retryAt, OverLimitAction action) implements RateLimitDecision {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param retryAt the instant the limit next allows a delivery: with
+     *     {@link OverLimitAction#DEFER} the engine reschedules it then (and checks again); with
+     *     {@link OverLimitAction#DROP} it ends SUPPRESSED with reason {@link #REASON}
+     * @param action what the rule says to do
+     */
     public Denied {
       requireNonNull(retryAt, "retryAt");
       requireNonNull(action, "action");

@@ -28,6 +28,8 @@ public final class RecipientRateLimiter {
   private final Clock clock;
 
   /**
+   * Creates a limiter applying these rules.
+   *
    * @param limits the rules
    * @param isCritical tells critical categories (never limited), e.g.
    *     {@code PreferencePolicy::isCritical}; receives null for no category

@@ -34,6 +34,8 @@ public final class CachingRecipientDirectory implements RecipientDirectory {
   private final Cache<String, UserProfile> cache;
 
   /**
+   * Creates a cache in front of a directory.
+   *
    * @param delegate the directory to cache
    * @param clock the time source for expiry
    * @param ttl how long a loaded profile is used; positive
@@ -58,7 +60,12 @@ public final class CachingRecipientDirectory implements RecipientDirectory {
         .build();
   }
 
-  /** A cache of {@link #DEFAULT_MAXIMUM_SIZE} users for {@link #DEFAULT_TTL}. */
+  /**
+   * A cache of {@link #DEFAULT_MAXIMUM_SIZE} users for {@link #DEFAULT_TTL}.
+   *
+   * @param delegate the directory to cache
+   * @param clock the time source for expiry
+   */
   public CachingRecipientDirectory(RecipientDirectory delegate, Clock clock) {
     this(delegate, clock, DEFAULT_TTL, DEFAULT_MAXIMUM_SIZE);
   }
@@ -84,7 +91,11 @@ public final class CachingRecipientDirectory implements RecipientDirectory {
     }
   }
 
-  /** Drops the cached profile of one user; the next lookup asks the directory. */
+  /**
+   * Drops the cached profile of one user; the next lookup asks the directory.
+   *
+   * @param userId the user
+   */
   public void invalidate(String userId) {
     cache.invalidate(requireNonNull(userId, "userId"));
   }

@@ -16,6 +16,10 @@ public final class MustacheTemplateEngine implements TemplateEngine {
   private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true);
   private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false);
 
+  /** Creates the engine; it holds no state beyond its two compilers. */
+  public MustacheTemplateEngine() {
+  }
+
   @Override
   public Compiled compile(String source, boolean escapeHtml) {
     requireNonNull(source, "source");

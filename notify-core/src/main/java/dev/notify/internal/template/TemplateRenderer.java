@@ -40,12 +40,19 @@ public final class TemplateRenderer {
   private final TemplateEngine engine;
   private final Cache<Source, TemplateEngine.Compiled> compiled;
 
-  /** Caches up to 10,000 compiled sources. */
+  /**
+   * Caches up to 10,000 compiled sources.
+   *
+   * @param store where templates are found
+   * @param engine compiles and renders sources
+   */
   public TemplateRenderer(TemplateStore store, TemplateEngine engine) {
     this(store, engine, DEFAULT_MAX_COMPILED);
   }
 
   /**
+   * Creates a renderer with a bounded cache of compiled sources.
+   *
    * @param store where templates are found
    * @param engine compiles and renders sources
    * @param maxCompiledSources how many compiled sources to keep; positive
@@ -132,6 +139,7 @@ public final class TemplateRenderer {
    * Compiles every source of a template now, e.g. when a client is built over a store loaded from
    * files, so a syntax error is found at start rather than at the first send.
    *
+   * @param template the template to compile
    * @throws TemplateException naming the first source that does not compile
    */
   public void precompile(Template template) {

@@ -59,8 +59,9 @@ public final class YamlTemplateLoader {
   }
 
   /**
+   * {@return the templates, sorted by id}
+   *
    * @param root a directory holding one directory per template
-   * @return the templates, sorted by id
    * @throws IllegalArgumentException if a file is malformed, naming the file and the problem
    * @throws UncheckedIOException if the directory cannot be read
    */

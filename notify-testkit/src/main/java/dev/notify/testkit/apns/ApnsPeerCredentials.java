@@ -41,37 +41,37 @@ public final class ApnsPeerCredentials {
     this.clientIdentity = clientIdentity;
   }
 
-  /** @return {@code "localhost"} */
+  /** {@return {@code "localhost"}} */
   public String host() {
     return host;
   }
 
-  /** @return the port the peer listens on; the same after a restart */
+  /** {@return the port the peer listens on; the same after a restart} */
   public int port() {
     return port;
   }
 
-  /** @return the peer's self-signed server certificate, to trust */
+  /** {@return the peer's self-signed server certificate, to trust} */
   public X509Certificate trustedCertificate() {
     return trustedCertificate;
   }
 
-  /** @return the server certificate as PEM, for clients that read trust from a file */
+  /** {@return the server certificate as PEM, for clients that read trust from a file} */
   public String trustedCertificatePem() {
     return PeerKeyMaterial.certificatePem(trustedCertificate);
   }
 
-  /** @return the signing key whose provider tokens the peer accepts */
+  /** {@return the signing key whose provider tokens the peer accepts} */
   public ECPrivateKey signingKey() {
     return signingKey;
   }
 
-  /** @return the signing key as the content of a .p8 file (PKCS#8 PEM) */
+  /** {@return the signing key as the content of a .p8 file (PKCS#8 PEM)} */
   public String signingKeyPem() {
     return PeerKeyMaterial.pkcs8Pem(signingKey);
   }
 
-  /** @return a stream of {@link #signingKeyPem()} */
+  /** {@return a stream of {@link #signingKeyPem()}} */
   public InputStream signingKeyStream() {
     return new ByteArrayInputStream(signingKeyPem().getBytes(StandardCharsets.US_ASCII));
   }
@@ -81,6 +81,7 @@ public final class ApnsPeerCredentials {
    *
    * @param dir an existing directory, e.g. JUnit's {@code @TempDir}
    * @return the file
+   * @throws IOException if the file cannot be written
    */
   public Path writeSigningKey(Path dir) throws IOException {
     Path file = dir.resolve("AuthKey_" + keyId + ".p8");
@@ -88,36 +89,36 @@ public final class ApnsPeerCredentials {
     return file;
   }
 
-  /** @return the team id the peer expects in provider tokens */
+  /** {@return the team id the peer expects in provider tokens} */
   public String teamId() {
     return teamId;
   }
 
-  /** @return the key id the peer expects in provider tokens */
+  /** {@return the key id the peer expects in provider tokens} */
   public String keyId() {
     return keyId;
   }
 
-  /** @return the topic (bundle id) to use by default */
+  /** {@return the topic (bundle id) to use by default} */
   public String topic() {
     return topic;
   }
 
   /**
-   * @return a PKCS#12 client certificate the peer trusts, if the peer was built with
-   *     {@link MockApnsPeer.Builder#clientCertificateAuth(boolean)}; password
-   *     {@link #clientCertificatePassword()}
+   * {@return a PKCS#12 client certificate the peer trusts, if the peer was built with
+   * {@link MockApnsPeer.Builder#clientCertificateAuth(boolean)}; password
+   * {@link #clientCertificatePassword()}}
    */
   public Optional<byte[]> clientCertificateP12() {
     return Optional.ofNullable(clientIdentity).map(identity -> identity.pkcs12().clone());
   }
 
-  /** @return the password of {@link #clientCertificateP12()} */
+  /** {@return the password of {@link #clientCertificateP12()}} */
   public String clientCertificatePassword() {
     return PeerKeyMaterial.PASSWORD;
   }
 
-  /** @return the client certificate itself, if there is one */
+  /** {@return the client certificate itself, if there is one} */
   public Optional<X509Certificate> clientCertificate() {
     return Optional.ofNullable(clientIdentity).map(PeerKeyMaterial.Identity::certificate);
   }

@@ -74,12 +74,12 @@ public final class MockApnsPeer implements AutoCloseable {
         (ECPrivateKey) signing.getPrivate(), config.teamId, config.keyId, config.topic, client);
   }
 
-  /** @return a running peer with the defaults of {@link Builder} */
+  /** {@return a running peer with the defaults of {@link Builder}} */
   public static MockApnsPeer start() {
     return builder().start();
   }
 
-  /** @return a builder */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -132,17 +132,17 @@ public final class MockApnsPeer implements AutoCloseable {
     }
   }
 
-  /** @return what a client needs to connect and authenticate */
+  /** {@return what a client needs to connect and authenticate} */
   public ApnsPeerCredentials credentials() {
     return credentials;
   }
 
-  /** @return {@code "localhost"} */
+  /** {@return {@code "localhost"}} */
   public String host() {
     return credentials.host();
   }
 
-  /** @return the port, the same across {@link #restart()} */
+  /** {@return the port, the same across {@link #restart()}} */
   public int port() {
     return port;
   }
@@ -159,7 +159,11 @@ public final class MockApnsPeer implements AutoCloseable {
     script.respond(token, responses);
   }
 
-  /** @param response the answer for tokens without a script; initially {@link PeerResponse#accept()} */
+  /**
+   * Sets the answer for tokens without a script.
+   *
+   * @param response the answer for tokens without a script; initially {@link PeerResponse#accept()}
+   */
   public void respondByDefault(PeerResponse response) {
     script.respondByDefault(requireNonNull(response, "response"));
   }
@@ -173,6 +177,8 @@ public final class MockApnsPeer implements AutoCloseable {
    * Waits until at least {@code count} pushes are hanging at the peer (see
    * {@link PeerResponse#hang()}): the request has certainly arrived.
    *
+   * @param count how many hanging pushes to wait for
+   * @param timeout how long to wait at most
    * @throws AssertionError if they did not arrive in time
    */
   public void awaitHanging(int count, Duration timeout) {
@@ -195,12 +201,12 @@ public final class MockApnsPeer implements AutoCloseable {
     script.releaseHung();
   }
 
-  /** @return every push answered so far (empty if the peer was built without recording) */
+  /** {@return every push answered so far (empty if the peer was built without recording)} */
   public List<ReceivedPush> received() {
     return script.received();
   }
 
-  /** @return how many pushes were answered so far, recorded or not */
+  /** {@return how many pushes were answered so far, recorded or not} */
   public long receivedCount() {
     return script.count();
   }
@@ -214,6 +220,8 @@ public final class MockApnsPeer implements AutoCloseable {
    * Waits until at least {@code count} pushes were answered since the last
    * {@link #clearReceived()}.
    *
+   * @param count how many answered pushes to wait for
+   * @param timeout how long to wait at most
    * @return what was received
    * @throws AssertionError if they did not arrive in time
    */
@@ -230,7 +238,7 @@ public final class MockApnsPeer implements AutoCloseable {
     return received();
   }
 
-  /** @return true between start and {@link #stop()}, and after {@link #restart()} */
+  /** {@return true between start and {@link #stop()}, and after {@link #restart()}} */
   public synchronized boolean isRunning() {
     return server != null;
   }
@@ -294,7 +302,12 @@ public final class MockApnsPeer implements AutoCloseable {
     private Builder() {
     }
 
-    /** @param port the port; default 0, a free one */
+    /**
+     * Sets the port.
+     *
+     * @param port the port; default 0, a free one
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -303,50 +316,81 @@ public final class MockApnsPeer implements AutoCloseable {
       return this;
     }
 
-    /** @param teamId the team id in provider tokens; default {@code NOTIFYTEAM} */
+    /**
+     * Sets the team id.
+     *
+     * @param teamId the team id in provider tokens; default {@code NOTIFYTEAM}
+     * @return this builder
+     */
     public Builder teamId(String teamId) {
       this.teamId = requireNonNull(teamId, "teamId");
       return this;
     }
 
-    /** @param keyId the key id in provider tokens; default {@code NOTIFYKEY1} */
+    /**
+     * Sets the key id.
+     *
+     * @param keyId the key id in provider tokens; default {@code NOTIFYKEY1}
+     * @return this builder
+     */
     public Builder keyId(String keyId) {
       this.keyId = requireNonNull(keyId, "keyId");
       return this;
     }
 
-    /** @param topic the topic the credentials suggest; default {@code dev.notify.example} */
+    /**
+     * Sets the topic.
+     *
+     * @param topic the topic the credentials suggest; default {@code dev.notify.example}
+     * @return this builder
+     */
     public Builder topic(String topic) {
       this.topic = requireNonNull(topic, "topic");
       return this;
     }
 
     /**
+     * Turns provider-token verification on or off.
+     *
      * @param verify verify each provider token's ES256 signature, key id, team id and age (once
      *     per distinct token, as pushy reuses one per connection); default true. A request
      *     without a token is always rejected with MissingProviderToken.
+     * @return this builder
      */
     public Builder verifyTokens(boolean verify) {
       this.verifyTokens = verify;
       return this;
     }
 
-    /** @param record keep every push for {@link MockApnsPeer#received()}; default true */
+    /**
+     * Turns recording of received pushes on or off.
+     *
+     * @param record keep every push for {@link MockApnsPeer#received()}; default true
+     * @return this builder
+     */
     public Builder record(boolean record) {
       this.record = record;
       return this;
     }
 
     /**
+     * Turns client-certificate authentication on or off.
+     *
      * @param enabled also accept TLS client-certificate authentication with a generated
      *     certificate, offered as {@link ApnsPeerCredentials#clientCertificateP12()}; default false
+     * @return this builder
      */
     public Builder clientCertificateAuth(boolean enabled) {
       this.clientCertificateAuth = enabled;
       return this;
     }
 
-    /** @param streams HTTP/2 streams per connection; default 1500, as APNs announces */
+    /**
+     * Sets the HTTP/2 stream limit.
+     *
+     * @param streams HTTP/2 streams per connection; default 1500, as APNs announces
+     * @return this builder
+     */
     public Builder maxConcurrentStreams(int streams) {
       if (streams < 1) {
         throw new IllegalArgumentException("maxConcurrentStreams must be positive: " + streams);
@@ -355,7 +399,7 @@ public final class MockApnsPeer implements AutoCloseable {
       return this;
     }
 
-    /** @return a running peer */
+    /** {@return a running peer} */
     public MockApnsPeer start() {
       return new MockApnsPeer(this);
     }

@@ -14,23 +14,25 @@ import java.util.Locale;
  */
 public sealed interface PeerResponse {
 
-  /** @return a 200 with the request's apns-id */
+  /** {@return a 200 with the request's apns-id} */
   static PeerResponse accept() {
     return Accept.INSTANCE;
   }
 
   /**
+   * {@return APNs' status for that reason with {@code {"reason": "..."}}}
+   *
    * @param reason the rejection, e.g. {@link RejectionReason#BAD_DEVICE_TOKEN}; for
    *     {@code Unregistered} use {@link #unregistered(Instant)}
-   * @return APNs' status for that reason with {@code {"reason": "..."}}
    */
   static PeerResponse reject(RejectionReason reason) {
     return new Reject(reason);
   }
 
   /**
+   * {@return the rejection}
+   *
    * @param appleReason the reason as APNs writes it, e.g. {@code "BadDeviceToken"}
-   * @return the rejection
    * @throws IllegalArgumentException if pushy's mock server cannot send that reason
    */
   static PeerResponse reject(String appleReason) {
@@ -38,14 +40,17 @@ public sealed interface PeerResponse {
   }
 
   /**
+   * {@return a 410 Unregistered with that timestamp}
+   *
    * @param invalidatedAt when the token stopped being valid
-   * @return a 410 Unregistered with that timestamp
    */
   static PeerResponse unregistered(Instant invalidatedAt) {
     return new Unregistered(invalidatedAt);
   }
 
   /**
+   * Hangs the request.
+   *
    * @return no answer until {@link MockApnsPeer#releaseHung()} or {@link MockApnsPeer#stop()},
    *     at most 60 s, then an accept. It blocks the peer's thread for that connection, so every
    *     request on the connection stalls, like an APNs connection that stopped answering.
@@ -67,9 +72,17 @@ public sealed interface PeerResponse {
     }
   }
 
-  /** @param reason the rejection reason */
+  /**
+   * An APNs rejection.
+   *
+   * @param reason the rejection reason
+   */
   record Reject(RejectionReason reason) implements PeerResponse {
-    /** Rejects null, and Unregistered, which needs a timestamp. */
+    /**
+     * Rejects null, and Unregistered, which needs a timestamp.
+     *
+     * @param reason the rejection reason
+     */
     public Reject {
       requireNonNull(reason, "reason");
       if (reason == RejectionReason.UNREGISTERED) {
@@ -78,25 +91,42 @@ public sealed interface PeerResponse {
     }
   }
 
-  /** @param invalidatedAt when the token stopped being valid */
+  /**
+   * A 410 Unregistered.
+   *
+   * @param invalidatedAt when the token stopped being valid
+   */
   record Unregistered(Instant invalidatedAt) implements PeerResponse {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param invalidatedAt when the token stopped being valid
+     */
     public Unregistered {
       requireNonNull(invalidatedAt, "invalidatedAt");
     }
   }
 
-  /** @param max how long to hang at most */
+  /**
+   * No answer for a while.
+   *
+   * @param max how long to hang at most
+   */
   record Hang(Duration max) implements PeerResponse {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param max how long to hang at most
+     */
     public Hang {
       requireNonNull(max, "max");
     }
   }
 
   /**
+   * {@return the reason as APNs writes it, e.g. {@code "BadDeviceToken"}}
+   *
    * @param reason a rejection reason
-   * @return the reason as APNs writes it, e.g. {@code "BadDeviceToken"}
    */
   static String appleReason(RejectionReason reason) {
     StringBuilder text = new StringBuilder();

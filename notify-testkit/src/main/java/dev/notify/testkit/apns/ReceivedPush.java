@@ -21,7 +21,7 @@ public record ReceivedPush(String token, String topic, String pushType, Integer 
   /** The outcome of an accepted push. */
   public static final String ACCEPTED = "accepted";
 
-  /** @return true if the peer accepted it */
+  /** {@return true if the peer accepted it} */
   public boolean accepted() {
     return ACCEPTED.equals(outcome);
   }

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AppendContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public AppendContract() {
+  }
+
   @Test
   void appendStoresTheRecordAsGiven() {
     NotificationRecord record = notification("n1").delivery(EMAIL, DeliveryState.QUEUED, t(0))

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CancelAndReplayContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public CancelAndReplayContract() {
+  }
+
   @Test
   void cancelCancelsScheduledQueuedAndRetryScheduledDeliveriesWhoeverHoldsThem() {
     log.append(notification("n1").delivery(EMAIL, DeliveryState.SCHEDULED, t(60))

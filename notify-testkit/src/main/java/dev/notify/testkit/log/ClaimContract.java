@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ClaimContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public ClaimContract() {
+  }
+
   @Test
   void claimDueTakesOnlyDeliveriesDueByNow() {
     log.append(notification("past").delivery(EMAIL, DeliveryState.QUEUED, t(-10)).build());

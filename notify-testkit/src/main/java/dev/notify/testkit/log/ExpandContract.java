@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ExpandContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public ExpandContract() {
+  }
+
   private ClaimedDelivery appendAndClaimPlaceholder() {
     Notification n = Notification.builder().id("u1").to(Recipient.user("42")).body("hi").build();
     DeliveryRecord placeholder = DeliveryRecord.create("u1/1", "u1",

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class HistoryAndDeadLetterContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public HistoryAndDeadLetterContract() {
+  }
+
   @Test
   void historyListsTheNotificationsOfARecipientNewestFirst() {
     Recipient.Address alice = Recipient.email("alice@example.com");

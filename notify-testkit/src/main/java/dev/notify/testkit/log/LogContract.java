@@ -19,9 +19,11 @@ public abstract class LogContract {
   /** The log under test, new for every test. */
   protected NotificationLog log;
 
-  /**
-   * @return a new, empty log; called once before each test and closed after it
-   */
+  /** For the parts of the contract. */
+  public LogContract() {
+  }
+
+  /** {@return a new, empty log; called once before each test and closed after it} */
   protected abstract NotificationLog createLog();
 
   @BeforeEach
@@ -36,22 +38,44 @@ public abstract class LogContract {
     }
   }
 
-  /** @return the stored delivery with this id ({@code <notification id>/<n>}) */
+  /**
+   * {@return the stored delivery with this id ({@code <notification id>/<n>})}
+   *
+   * @param deliveryId the delivery's id
+   */
   protected DeliveryRecord delivery(String deliveryId) {
     return LogFixtures.delivery(log, deliveryId);
   }
 
-  /** Claims exactly one due delivery of the channel with a 30 second lease, or fails. */
+  /**
+   * Claims exactly one due delivery of the channel with a 30 second lease, or fails.
+   *
+   * @param channel the channel's name
+   * @param owner the claiming instance
+   * @param now the current time
+   * @return the claimed delivery
+   */
   protected ClaimedDelivery claimOne(String channel, String owner, Instant now) {
     return LogFixtures.claimOne(log, channel, owner, now);
   }
 
-  /** Moves a claimed delivery to SENDING and then SENT with this provider message id. */
+  /**
+   * Moves a claimed delivery to SENDING and then SENT with this provider message id.
+   *
+   * @param claimed the delivery as claimed, with its fence
+   * @param providerMessageId the provider's id to record
+   * @param at when it was sent
+   */
   protected void sent(DeliveryRecord claimed, String providerMessageId, Instant at) {
     LogFixtures.sent(log, claimed, providerMessageId, at);
   }
 
-  /** Moves a claimed delivery to DEAD after a retryable failure. */
+  /**
+   * Moves a claimed delivery to DEAD after a retryable failure.
+   *
+   * @param claimed the delivery as claimed, with its fence
+   * @param at when it failed
+   */
   protected void dead(DeliveryRecord claimed, Instant at) {
     LogFixtures.dead(log, claimed, at);
   }

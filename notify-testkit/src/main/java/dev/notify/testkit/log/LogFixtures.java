@@ -49,37 +49,64 @@ public final class LogFixtures {
   private LogFixtures() {
   }
 
-  /** @return {@link #T0} plus this many seconds */
+  /**
+   * {@return {@link #T0} plus this many seconds}
+   *
+   * @param seconds seconds after {@link #T0}
+   */
   public static Instant t(long seconds) {
     return T0.plusSeconds(seconds);
   }
 
   /**
+   * {@return a builder of a record accepted at {@link #T0}, to a generated email address, with
+   * NORMAL priority and no deliveries until some are added}
+   *
    * @param id the notification id; its deliveries get ids {@code <id>/1}, {@code <id>/2}, …
-   * @return a builder of a record accepted at {@link #T0}, to a generated email address, with
-   *     NORMAL priority and no deliveries until some are added
    */
   public static RecordBuilder notification(String id) {
     return new RecordBuilder(id);
   }
 
-  /** @return a receipt saying the message was delivered */
+  /**
+   * {@return a receipt saying the message was delivered}
+   *
+   * @param at when it was delivered
+   */
   public static Receipt delivered(Instant at) {
     return new Receipt(Receipt.Kind.DELIVERED, at, "delivered");
   }
 
-  /** @return a retryable failed attempt */
+  /**
+   * {@return a retryable failed attempt}
+   *
+   * @param number the attempt's number, from 1
+   * @param at when it was made
+   */
   public static Attempt failure(int number, Instant at) {
     return new Attempt(number, at, Outcome.RETRYABLE, "503 try later", null);
   }
 
-  /** @return the delivery stored in the log with this id ({@code <notification id>/<n>}) */
+  /**
+   * {@return the delivery stored in the log with this id ({@code <notification id>/<n>})}
+   *
+   * @param log the log under test
+   * @param deliveryId the delivery's id
+   */
   public static DeliveryRecord delivery(NotificationLog log, String deliveryId) {
     String notificationId = deliveryId.substring(0, deliveryId.lastIndexOf('/'));
     return log.find(notificationId).orElseThrow().delivery(deliveryId).orElseThrow();
   }
 
-  /** Claims exactly one due delivery of the channel with a 30 second lease, or fails. */
+  /**
+   * Claims exactly one due delivery of the channel with a 30 second lease, or fails.
+   *
+   * @param log the log under test
+   * @param channel the channel's name
+   * @param owner the claiming instance
+   * @param now the current time
+   * @return the claimed delivery
+   */
   public static ClaimedDelivery claimOne(NotificationLog log, String channel, String owner,
       Instant now) {
     List<ClaimedDelivery> claimed = log.claimDue(channel, owner, now, now.plusSeconds(30), 1);
@@ -87,7 +114,14 @@ public final class LogFixtures {
     return claimed.get(0);
   }
 
-  /** Moves a claimed delivery to SENDING and then SENT with this provider message id. */
+  /**
+   * Moves a claimed delivery to SENDING and then SENT with this provider message id.
+   *
+   * @param log the log under test
+   * @param claimed the delivery as claimed, with its fence
+   * @param providerMessageId the provider's id to record
+   * @param at when it was sent
+   */
   public static void sent(NotificationLog log, DeliveryRecord claimed, String providerMessageId,
       Instant at) {
     Fence fence = claimed.fence().orElseThrow();
@@ -97,7 +131,13 @@ public final class LogFixtures {
     assertThat(log.transition(claimed.id(), fence, DeliveryUpdate.sent(attempt))).isTrue();
   }
 
-  /** Moves a claimed delivery to DEAD after a retryable failure. */
+  /**
+   * Moves a claimed delivery to DEAD after a retryable failure.
+   *
+   * @param log the log under test
+   * @param claimed the delivery as claimed, with its fence
+   * @param at when it failed
+   */
   public static void dead(NotificationLog log, DeliveryRecord claimed, Instant at) {
     Attempt attempt = failure(claimed.attemptCount() + 1, at);
     assertThat(log.transition(claimed.id(), claimed.fence().orElseThrow(),
@@ -108,43 +148,78 @@ public final class LogFixtures {
    * Asserts that a record read back from the log is the one stored.
    * {@link dev.notify.Notification} has no {@code equals}, so the comparison goes field by field: a
    * durable log returns a new instance.
+   *
+   * @param actual the record read back
+   * @param expected the record stored
    */
   public static void assertSameRecord(NotificationRecord actual, NotificationRecord expected) {
     assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
   }
 
-  /** @return the claimed delivery with this id, or fails */
+  /**
+   * {@return the claimed delivery with this id, or fails}
+   *
+   * @param claimed the result of a claim
+   * @param deliveryId the delivery's id
+   */
   public static DeliveryRecord claimedWithId(List<ClaimedDelivery> claimed, String deliveryId) {
     return claimed.stream().map(ClaimedDelivery::delivery).filter(d -> d.id().equals(deliveryId))
         .findFirst().orElseThrow(() -> new AssertionError(deliveryId + " was not claimed"));
   }
 
-  /** @return the fence of the claimed delivery with this id, or fails */
+  /**
+   * {@return the fence of the claimed delivery with this id, or fails}
+   *
+   * @param claimed the result of a claim
+   * @param deliveryId the delivery's id
+   */
   public static Fence fenceOf(List<ClaimedDelivery> claimed, String deliveryId) {
     return claimedWithId(claimed, deliveryId).fence().orElseThrow();
   }
 
-  /** @return the notification ids, in order */
+  /**
+   * {@return the notification ids, in order}
+   *
+   * @param records the notifications
+   */
   public static List<String> idsOf(List<NotificationRecord> records) {
     return records.stream().map(NotificationRecord::id).toList();
   }
 
-  /** @return the delivery ids, in order */
+  /**
+   * {@return the delivery ids, in order}
+   *
+   * @param claimed the result of a claim
+   */
   public static List<String> ids(List<ClaimedDelivery> claimed) {
     return claimed.stream().map(c -> c.delivery().id()).toList();
   }
 
-  /** A task run by one of {@link #runConcurrently}'s threads. */
+  /**
+   * A task run by one of {@link #runConcurrently}'s threads.
+   *
+   * @param <T> the task's result type
+   */
   @FunctionalInterface
   public interface ConcurrentTask<T> {
-    /** @param thread the thread's number, from 0 */
+    /**
+     * {@return the thread's result}
+     *
+     * @param thread the thread's number, from 0
+     * @throws Exception anything; it fails {@link #runConcurrently}
+     */
     T run(int thread) throws Exception;
   }
 
   /**
    * Runs the task on {@code threads} threads released at once, and waits up to a minute for all.
    *
+   * @param <T> the tasks' result type
+   * @param threads how many threads
+   * @param task what each thread runs, given its number
    * @return each thread's result, by thread number
+   * @throws Exception a task's failure, wrapped in an
+   *     {@link java.util.concurrent.ExecutionException}, or a timeout
    */
   public static <T> List<T> runConcurrently(int threads, ConcurrentTask<T> task)
       throws Exception {

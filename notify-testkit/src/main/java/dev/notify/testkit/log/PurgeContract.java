@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class PurgeContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public PurgeContract() {
+  }
+
   @Test
   void purgeRemovesOnlyFinishedNotificationsThatLastChangedBeforeTheInstant() {
     log.append(notification("old-done").delivery(EMAIL, DeliveryState.SENT, t(0))

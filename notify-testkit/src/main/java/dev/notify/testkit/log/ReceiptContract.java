@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ReceiptContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public ReceiptContract() {
+  }
+
   @Test
   void recordReceiptAddsTheReceiptToTheDeliverySentWithThatProviderMessageId() {
     log.append(notification("n1").delivery(SMS, DeliveryState.QUEUED, t(0))

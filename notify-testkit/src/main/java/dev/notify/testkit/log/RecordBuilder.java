@@ -31,42 +31,83 @@ public final class RecordBuilder {
     this.payloadHash = "hash-of-" + id;
   }
 
-  /** Adds recipients; default a generated email address. */
+  /**
+   * Adds recipients; default a generated email address.
+   *
+   * @param to the recipients to add
+   * @return this builder
+   */
   public RecordBuilder to(Recipient... to) {
     recipients.addAll(List.of(to));
     return this;
   }
 
-  /** @param p the priority of the notification and its deliveries; default NORMAL */
+  /**
+   * Sets the priority.
+   *
+   * @param p the priority of the notification and its deliveries; default NORMAL
+   * @return this builder
+   */
   public RecordBuilder priority(Priority p) {
     this.priority = p;
     return this;
   }
 
-  /** @param hash the payload hash; default {@code hash-of-<id>} */
+  /**
+   * Sets the payload hash.
+   *
+   * @param hash the payload hash; default {@code hash-of-<id>}
+   * @return this builder
+   */
   public RecordBuilder payloadHash(String hash) {
     this.payloadHash = hash;
     return this;
   }
 
-  /** @param at when it was accepted; default {@link LogFixtures#T0} */
+  /**
+   * Sets the acceptance time.
+   *
+   * @param at when it was accepted; default {@link LogFixtures#T0}
+   * @return this builder
+   */
   public RecordBuilder acceptedAt(Instant at) {
     this.acceptedAt = at;
     return this;
   }
 
-  /** @param at when every delivery last changed; default the acceptance */
+  /**
+   * Sets the time of the deliveries' last change.
+   *
+   * @param at when every delivery last changed; default the acceptance
+   * @return this builder
+   */
   public RecordBuilder updatedAt(Instant at) {
     this.updatedAt = at;
     return this;
   }
 
-  /** Adds an unclaimed delivery. */
+  /**
+   * Adds an unclaimed delivery.
+   *
+   * @param channel the channel's name
+   * @param state the delivery's state
+   * @param dueAt when it is due
+   * @return this builder
+   */
   public RecordBuilder delivery(String channel, DeliveryState state, Instant dueAt) {
     return claimedDelivery(channel, state, dueAt, null, null);
   }
 
-  /** Adds a delivery claimed by {@code owner} until {@code leaseUntil} (lease sequence 1). */
+  /**
+   * Adds a delivery claimed by {@code owner} until {@code leaseUntil} (lease sequence 1).
+   *
+   * @param channel the channel's name
+   * @param state the delivery's state
+   * @param dueAt when it is due
+   * @param owner the claiming instance
+   * @param leaseUntil when the claim expires
+   * @return this builder
+   */
   public RecordBuilder claimedDelivery(String channel, DeliveryState state, Instant dueAt,
       String owner, Instant leaseUntil) {
     int n = deliveries.size() + 1;
@@ -81,7 +122,7 @@ public final class RecordBuilder {
         .orElse(Recipient.email(id + "@example.com"));
   }
 
-  /** @return the record */
+  /** {@return the record} */
   public NotificationRecord build() {
     if (recipients.isEmpty()) {
       recipients.add(Recipient.email(id + "@example.com"));

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RenewalContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public RenewalContract() {
+  }
+
   @Test
   void renewExtendsHeldLeasesAndReturnsTheLostIds() {
     log.append(notification("n1").delivery(EMAIL, DeliveryState.QUEUED, t(0))

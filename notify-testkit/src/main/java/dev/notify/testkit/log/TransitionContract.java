@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TransitionContract extends LogContract {
 
+  /** For the nested suites of {@code NotificationLogCompatibilityKit}. */
+  public TransitionContract() {
+  }
+
   @Test
   void transitionWithTheCurrentFenceAppliesTheUpdate() {
     log.append(notification("n1").delivery(EMAIL, DeliveryState.QUEUED, t(0)).build());
