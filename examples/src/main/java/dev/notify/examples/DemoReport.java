@@ -104,7 +104,7 @@ final class DemoReport implements NotificationListener {
       return;
     }
     String line = String.format(Locale.ROOT,
-        "  %-24s accepted %5d  sent %5d  retrying %3d  suppressed %3d  failed %2d  dead %2d",
+        "  %-24s accepted %5d  sent %5d  retries %3d  suppressed %3d  failed %2d  dead %2d",
         phase, count(EventType.ACCEPTED), count(EventType.SENT),
         count(EventType.RETRY_SCHEDULED), count(EventType.SUPPRESSED), count(EventType.FAILED),
         count(EventType.DEAD));
