@@ -2,6 +2,7 @@ package dev.notify;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.notify.template.TemplateRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

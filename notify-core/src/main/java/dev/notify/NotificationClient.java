@@ -1,6 +1,8 @@
 package dev.notify;
 
 import dev.notify.spi.Channel;
+import dev.notify.status.ClientStats;
+import dev.notify.status.NotificationStatus;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
- * <p>{@code send} returns once the notification is stored in the {@link dev.notify.spi.NotificationLog};
+ * <p>{@code send} returns once the notification is stored in the {@link dev.notify.spi.log.NotificationLog};
  * delivery happens on the client's own threads, with retries, and is reported through listeners,
  * {@link #status(String)} and the receipt's future.
  */

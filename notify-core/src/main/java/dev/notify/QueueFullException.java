@@ -1,5 +1,7 @@
 package dev.notify;
 
+import dev.notify.policy.Backpressure;
+
 /**
  * The client holds as many unfinished notifications as it may and the configured
  * {@link Backpressure} refused this one. Nothing was stored and the id was not reserved, so the

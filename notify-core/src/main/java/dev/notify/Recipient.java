@@ -7,7 +7,7 @@ import dev.notify.spi.Redaction;
 /**
  * Who a notification is for: a direct address (a device token, phone number or email address for
  * one channel type), a user id, or a group id. Users and groups are resolved to addresses by a
- * {@link dev.notify.spi.RecipientDirectory} at dispatch time; without one, {@code send} rejects them.
+ * {@link dev.notify.spi.store.RecipientDirectory} at dispatch time; without one, {@code send} rejects them.
  *
  * <p>Addresses are personal data: {@code toString()} shows only a masked form.
  */
@@ -50,7 +50,7 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
   }
 
   /**
-   * A user known to the {@link dev.notify.spi.RecipientDirectory}.
+   * A user known to the {@link dev.notify.spi.store.RecipientDirectory}.
    *
    * @param id the user id
    */
@@ -74,7 +74,7 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
   }
 
   /**
-   * A group of users known to the {@link dev.notify.spi.RecipientDirectory}; a notification to a
+   * A group of users known to the {@link dev.notify.spi.store.RecipientDirectory}; a notification to a
    * group fans out to one notification per member.
    *
    * @param id the group id

@@ -1,5 +1,6 @@
 package dev.notify;
 
+import dev.notify.status.NotificationStatus;
 import java.util.concurrent.CompletableFuture;
 
 /**

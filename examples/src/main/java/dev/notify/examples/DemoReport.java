@@ -1,13 +1,13 @@
 package dev.notify.examples;
 
-import dev.notify.Attempt;
-import dev.notify.ClientStats;
-import dev.notify.DeliveryState;
-import dev.notify.DeliveryStatus;
-import dev.notify.NotificationStatus;
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationEvent;
-import dev.notify.spi.NotificationListener;
+import dev.notify.event.EventType;
+import dev.notify.event.NotificationEvent;
+import dev.notify.event.NotificationListener;
+import dev.notify.status.Attempt;
+import dev.notify.status.ClientStats;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.DeliveryStatus;
+import dev.notify.status.NotificationStatus;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

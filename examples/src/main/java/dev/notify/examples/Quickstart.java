@@ -1,20 +1,21 @@
 package dev.notify.examples;
 
 import com.eatthepath.pushy.apns.server.RejectionReason;
-import dev.notify.DeliveryState;
-import dev.notify.DeliveryStatus;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
-import dev.notify.NotificationStatus;
-import dev.notify.Outcome;
+import dev.notify.Priority;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.event.EventType;
 import dev.notify.examples.DemoWorld.Tokens;
 import dev.notify.examples.webhook.LocalWebhookServer.Answer;
 import dev.notify.examples.webhook.LocalWebhookServer.Received;
 import dev.notify.examples.webhook.WebhookChannel;
 import dev.notify.examples.webhook.WebhookOptions;
-import dev.notify.spi.EventType;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.DeliveryStatus;
+import dev.notify.status.NotificationStatus;
+import dev.notify.status.Outcome;
 import dev.notify.testkit.apns.PeerResponse;
 import dev.notify.testkit.apns.ReceivedPush;
 import java.io.PrintStream;
@@ -233,7 +234,7 @@ public final class Quickstart {
     world.hooks.respond("incidents", Answer.status(500));
     Notification incident = Notification.builder().id("incident-7")
         .to(Recipient.address(WebhookChannel.TYPE, "incidents")).viaChannel("ops")
-        .priority(dev.notify.Priority.HIGH).title("Disk full").body("db-2 is at 97%").build();
+        .priority(Priority.HIGH).title("Disk full").body("db-2 is at 97%").build();
     DeliveryStatus dead = only(complete(client.send(incident)));
     checks.expect("a receiver failing every attempt: state", DeliveryState.DEAD, dead.state());
     checks.expect("... after attempts", 3, dead.attempts().size());

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
-import dev.notify.NotificationStatus;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
 import dev.notify.spi.Channel;
+import dev.notify.status.NotificationStatus;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import dev.notify.testkit.apns.ReceivedPush;

@@ -1,6 +1,6 @@
 package dev.notify.spi;
 
-import dev.notify.Receipt;
+import dev.notify.status.Receipt;
 
 /** Where a channel reports a receipt that arrives after the send (delivery report, bounce). */
 @FunctionalInterface

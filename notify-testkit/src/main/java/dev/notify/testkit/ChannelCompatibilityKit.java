@@ -1,8 +1,8 @@
 package dev.notify.testkit;
 
-import dev.notify.LaneOptions;
 import dev.notify.Notification;
 import dev.notify.Recipient;
+import dev.notify.policy.LaneOptions;
 import dev.notify.spi.Channel;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each test starts the peer ({@link #startPeer()}), builds a client around
  * {@link #createChannel()} on {@link ManualTime} with a {@link RecordingListener}, an
- * {@link dev.notify.InMemoryRecipientDirectory} and retries at exactly 1 s and 2 s (three attempts,
+ * {@link dev.notify.inmemory.InMemoryRecipientDirectory} and retries at exactly 1 s and 2 s (three attempts,
  * no jitter), and afterwards shuts the client down (which closes the channel) and stops the peer.
  * Time passes only when a test advances it; every wait has a deadline ({@link #waitTimeout()}).
  *

@@ -1,16 +1,16 @@
 package dev.notify.testkit;
 
-import dev.notify.CircuitState;
-import dev.notify.ClientStats;
-import dev.notify.DeliveryStatus;
-import dev.notify.InMemoryRecipientDirectory;
-import dev.notify.LaneOptions;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
-import dev.notify.NotificationStatus;
-import dev.notify.RetryPolicy;
 import dev.notify.SendReceipt;
+import dev.notify.inmemory.InMemoryRecipientDirectory;
+import dev.notify.policy.LaneOptions;
+import dev.notify.policy.RetryPolicy;
 import dev.notify.spi.Channel;
+import dev.notify.status.CircuitState;
+import dev.notify.status.ClientStats;
+import dev.notify.status.DeliveryStatus;
+import dev.notify.status.NotificationStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.notify.testkit;
 
-import dev.notify.spi.NotificationLog;
+import dev.notify.spi.log.NotificationLog;
 import dev.notify.testkit.log.AppendContract;
 import dev.notify.testkit.log.CancelAndReplayContract;
 import dev.notify.testkit.log.ClaimContract;
-import dev.notify.testkit.log.HistoryAndDeadLetterContract;
 import dev.notify.testkit.log.ExpandContract;
+import dev.notify.testkit.log.HistoryAndDeadLetterContract;
 import dev.notify.testkit.log.PurgeContract;
 import dev.notify.testkit.log.ReceiptContract;
 import dev.notify.testkit.log.RenewalContract;

@@ -1,8 +1,8 @@
 package dev.notify.testkit;
 
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationEvent;
-import dev.notify.spi.NotificationListener;
+import dev.notify.event.EventType;
+import dev.notify.event.NotificationEvent;
+import dev.notify.event.NotificationListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,12 +7,12 @@ import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notify.DeliveryState;
-import dev.notify.InMemoryNotificationLog;
 import dev.notify.Recipient;
-import dev.notify.spi.AppendResult;
-import dev.notify.spi.LogFullException;
-import dev.notify.spi.NotificationLog;
+import dev.notify.inmemory.InMemoryNotificationLog;
+import dev.notify.spi.log.AppendResult;
+import dev.notify.spi.log.LogFullException;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.status.DeliveryState;
 import org.junit.jupiter.api.Test;
 
 /** The compatibility kit against {@link InMemoryNotificationLog}, plus its bound. */

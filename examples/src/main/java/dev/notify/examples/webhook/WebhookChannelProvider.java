@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Builds {@link WebhookChannel}s from properties, found by {@link java.util.ServiceLoader} through
- * {@code META-INF/services/dev.notify.spi.ChannelProvider}:
+ * {@code META-INF/services/ChannelProvider}:
  *
  * <pre>
  * notify.channel.ops.provider=webhook

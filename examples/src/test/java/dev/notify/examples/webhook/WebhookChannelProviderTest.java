@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
-import dev.notify.NotificationStatus;
 import dev.notify.Recipient;
+import dev.notify.status.NotificationStatus;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;

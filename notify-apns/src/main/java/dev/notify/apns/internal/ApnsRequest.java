@@ -1,7 +1,7 @@
 package dev.notify.apns.internal;
 
-import dev.notify.spi.Redaction;
 import dev.notify.apns.ApnsPushType;
+import dev.notify.spi.Redaction;
 import java.time.Instant;
 
 /**

@@ -1,9 +1,9 @@
 package dev.notify.apns.internal;
 
-import dev.notify.spi.Redaction;
 import static java.util.Objects.requireNonNull;
 
 import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
+import dev.notify.spi.Redaction;
 import io.netty.channel.EventLoopGroup;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

@@ -1,8 +1,8 @@
 package dev.notify.internal.engine;
 
-import dev.notify.CircuitState;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.Scheduler;
+import dev.notify.status.CircuitState;
 import java.time.Duration;
 
 /**

@@ -1,11 +1,11 @@
 package dev.notify.internal.engine;
 
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.DeliveryUpdate;
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationLog;
+import dev.notify.event.EventType;
 import dev.notify.spi.Scheduler;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.DeliveryUpdate;
+import dev.notify.spi.log.NotificationLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.notify.internal.engine;
 
-import dev.notify.NotificationStatus;
-import dev.notify.spi.NotificationLog;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.NotificationStatus;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,15 +2,14 @@ package dev.notify.internal.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.notify.ClientStats;
+import dev.notify.ChannelType;
+import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
-import dev.notify.NotificationStatus;
 import dev.notify.QueueFullException;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
-import dev.notify.PreferencePolicy;
-import dev.notify.RateLimit;
+import dev.notify.event.EventType;
 import dev.notify.internal.preference.PolicyEvaluator;
 import dev.notify.internal.ratelimit.LocalRateLimitStore;
 import dev.notify.internal.ratelimit.Pacer;
@@ -18,14 +17,20 @@ import dev.notify.internal.ratelimit.RecipientRateLimiter;
 import dev.notify.internal.recipient.CachingRecipientDirectory;
 import dev.notify.internal.template.MustacheTemplateEngine;
 import dev.notify.internal.template.TemplateRenderer;
+import dev.notify.policy.PreferencePolicy;
+import dev.notify.policy.RateLimit;
 import dev.notify.spi.Channel;
-import dev.notify.spi.RateLimitStore;
-import dev.notify.spi.RecipientDirectory;
 import dev.notify.spi.ChannelContext;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.ReceiptSink;
 import dev.notify.spi.Scheduler;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.spi.store.RateLimitStore;
+import dev.notify.status.CircuitState;
+import dev.notify.status.ClientStats;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.NotificationStatus;
+import dev.notify.status.Receipt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +113,7 @@ public final class Engine implements NotificationClient {
       }
 
       @Override
-      public void optedOut(String userId, dev.notify.ChannelType type) {
+      public void optedOut(String userId, ChannelType type) {
         if (p.preferences() != null) {
           p.preferences().recordProviderOptOut(userId, type);
         }
@@ -184,7 +189,7 @@ public final class Engine implements NotificationClient {
       }
 
       @Override
-      public dev.notify.spi.ReceiptSink receipts() {
+      public ReceiptSink receipts() {
         return Engine.this::recordReceipt;
       }
     };
@@ -249,13 +254,13 @@ public final class Engine implements NotificationClient {
     try {
       lane.channel().validate(item.message());
       return true;
-    } catch (dev.notify.InvalidNotificationException e) {
+    } catch (InvalidNotificationException e) {
       outcomes.failedAtDispatch(lane, item, "(channel '" + lane.name() + "') " + e.getMessage());
       return false;
     }
   }
 
-  private boolean recordReceipt(String providerMessageId, dev.notify.Receipt receipt) {
+  private boolean recordReceipt(String providerMessageId, Receipt receipt) {
     Optional<DeliveryRecord> d = config.log().recordReceipt(providerMessageId, receipt);
     d.ifPresent(r -> listeners.receipt(WorkItemView.of(r), receipt));
     return d.isPresent();
@@ -303,14 +308,14 @@ public final class Engine implements NotificationClient {
     for (DeliveryRecord d : after.deliveries()) {
       boolean wasLive = before.get().delivery(d.id()).map(b -> !b.state().isTerminal())
           .orElse(false);
-      if (wasLive && d.state() == dev.notify.DeliveryState.CANCELLED) {
+      if (wasLive && d.state() == DeliveryState.CANCELLED) {
         WorkItem held = memory.get(d.id());
         if (held != null) {
           memory.leave(held);
         }
         Lane lane = lanes.get(d.channel());
         if (lane != null) { // a delivery still waiting to be resolved belongs to no lane yet
-          lane.count(dev.notify.DeliveryState.CANCELLED);
+          lane.count(DeliveryState.CANCELLED);
         }
         listeners.delivery(EventType.CANCELLED, WorkItemView.of(d), 0, "cancelled", null);
       }
@@ -403,7 +408,7 @@ public final class Engine implements NotificationClient {
     asyncSends.shutdown();
     // A paused lane cannot drain: hand its queue back to the log now rather than wait it out.
     for (Lane lane : lanes.values()) {
-      if (lane.circuit() != dev.notify.CircuitState.CLOSED) {
+      if (lane.circuit() != CircuitState.CLOSED) {
         lane.stop().forEach(outcomes::release);
       }
     }

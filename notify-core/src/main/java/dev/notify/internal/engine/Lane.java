@@ -1,17 +1,17 @@
 package dev.notify.internal.engine;
 
-import dev.notify.CircuitState;
-import dev.notify.ClientStats;
-import dev.notify.DeliveryState;
-import dev.notify.LaneOptions;
-import dev.notify.Outcome;
 import dev.notify.internal.queue.WeightedQueue;
 import dev.notify.internal.ratelimit.Pacer;
+import dev.notify.policy.LaneOptions;
 import dev.notify.spi.Channel;
 import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.Scheduler;
+import dev.notify.status.CircuitState;
+import dev.notify.status.ClientStats;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.notify.internal.engine;
 
-import dev.notify.DeliveryState;
-import dev.notify.Outcome;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Outcome;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,6 +1,6 @@
 package dev.notify.internal.engine;
 
-import dev.notify.ClientStats;
+import dev.notify.status.ClientStats;
 import java.time.Duration;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;

@@ -1,9 +1,9 @@
 package dev.notify.internal.engine;
 
-import dev.notify.Receipt;
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationEvent;
-import dev.notify.spi.NotificationListener;
+import dev.notify.event.EventType;
+import dev.notify.event.NotificationEvent;
+import dev.notify.event.NotificationListener;
+import dev.notify.status.Receipt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.notify.internal.engine;
 
-import dev.notify.spi.Fence;
+import dev.notify.spi.log.Fence;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,13 +1,15 @@
 package dev.notify.internal.engine;
 
-import dev.notify.Attempt;
-import dev.notify.DeliveryState;
-import dev.notify.Outcome;
-import dev.notify.RetryPolicy;
+import dev.notify.ChannelType;
+import dev.notify.Recipient;
+import dev.notify.event.EventType;
+import dev.notify.policy.RetryPolicy;
 import dev.notify.spi.DeliveryResult;
-import dev.notify.spi.DeliveryUpdate;
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationLog;
+import dev.notify.spi.log.DeliveryUpdate;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.status.Attempt;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +39,9 @@ final class Outcomes implements Lane.Host {
 
   /** Tells the recipient directory and the preference store what providers report. */
   interface Feedback {
-    void addressInvalid(String userId, dev.notify.Recipient.Address address, Instant invalidatedAt);
+    void addressInvalid(String userId, Recipient.Address address, Instant invalidatedAt);
 
-    void optedOut(String userId, dev.notify.ChannelType type);
+    void optedOut(String userId, ChannelType type);
   }
 
   /** Asks for a claim pass now or at a later time. */
@@ -111,7 +113,7 @@ final class Outcomes implements Lane.Host {
           "address invalid: " + r.reason(),
           () -> {
             if (item.userId() != null) {
-              feedback.addressInvalid(item.userId(), (dev.notify.Recipient.Address) item.address(),
+              feedback.addressInvalid(item.userId(), (Recipient.Address) item.address(),
                   r.invalidatedAt());
             }
             listeners.addressInvalid(view, number, r.reason(), r.invalidatedAt());

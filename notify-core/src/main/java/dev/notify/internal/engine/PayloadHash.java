@@ -4,7 +4,7 @@ import dev.notify.Content;
 import dev.notify.Notification;
 import dev.notify.Recipient;
 import dev.notify.Target;
-import dev.notify.TemplateRef;
+import dev.notify.template.TemplateRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,15 +2,15 @@ package dev.notify.internal.engine;
 
 import dev.notify.ChannelType;
 import dev.notify.Content;
-import dev.notify.TemplateException;
-import dev.notify.internal.template.TemplateRenderer;
-import dev.notify.spi.DeliveryRecord;
 import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
 import dev.notify.Recipient;
 import dev.notify.Target;
+import dev.notify.internal.template.TemplateRenderer;
 import dev.notify.spi.Channel;
 import dev.notify.spi.OutboundMessage;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.template.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,17 +1,16 @@
 package dev.notify.internal.engine;
 
 import dev.notify.ChannelType;
-import dev.notify.DeliveryState;
 import dev.notify.Notification;
 import dev.notify.Recipient;
 import dev.notify.Target;
-import dev.notify.UserProfile;
+import dev.notify.event.EventType;
+import dev.notify.recipient.UserProfile;
 import dev.notify.spi.Channel;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.DeliveryUpdate;
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationLog;
-import dev.notify.spi.RecipientDirectory;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.spi.store.RecipientDirectory;
+import dev.notify.status.DeliveryState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.notify.internal.engine;
 
-import dev.notify.DeliveryState;
-import dev.notify.DeliveryStatus;
-import dev.notify.NotificationStatus;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.DeliveryStatus;
+import dev.notify.status.NotificationStatus;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,10 +4,10 @@ import dev.notify.Content;
 import dev.notify.Notification;
 import dev.notify.Priority;
 import dev.notify.Recipient;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.Fence;
-import dev.notify.spi.NotificationRecord;
 import dev.notify.spi.OutboundMessage;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.Fence;
+import dev.notify.spi.log.NotificationRecord;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,6 +1,7 @@
 package dev.notify.internal.engine;
 
 import dev.notify.Recipient;
+import dev.notify.spi.log.DeliveryRecord;
 
 /** The identity of a delivery as events report it. */
 record WorkItemView(String notificationId, String deliveryId, String channel,
@@ -11,7 +12,7 @@ record WorkItemView(String notificationId, String deliveryId, String channel,
         item.address());
   }
 
-  static WorkItemView of(dev.notify.spi.DeliveryRecord d) {
+  static WorkItemView of(DeliveryRecord d) {
     return new WorkItemView(d.notificationId(), d.id(), d.channel(), d.address());
   }
 }

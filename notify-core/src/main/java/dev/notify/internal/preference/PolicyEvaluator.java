@@ -3,12 +3,12 @@ package dev.notify.internal.preference;
 import static java.util.Objects.requireNonNull;
 
 import dev.notify.ChannelType;
-import dev.notify.OptOut;
-import dev.notify.PreferencePolicy;
-import dev.notify.Preferences;
 import dev.notify.Priority;
-import dev.notify.QuietHours;
-import dev.notify.spi.PreferenceStore;
+import dev.notify.policy.OptOut;
+import dev.notify.policy.PreferencePolicy;
+import dev.notify.policy.Preferences;
+import dev.notify.policy.QuietHours;
+import dev.notify.spi.store.PreferenceStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.notify.internal.ratelimit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.notify.RateLimit;
+import dev.notify.policy.RateLimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,7 +1,7 @@
 package dev.notify.internal.ratelimit;
 
-import dev.notify.spi.RateLimitStore;
-import dev.notify.RateLimit;
+import dev.notify.policy.RateLimit;
+import dev.notify.spi.store.RateLimitStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -2,8 +2,8 @@ package dev.notify.internal.ratelimit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.notify.RateLimit;
-import dev.notify.spi.RateLimitStore;
+import dev.notify.policy.RateLimit;
+import dev.notify.spi.store.RateLimitStore;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -2,7 +2,7 @@ package dev.notify.internal.ratelimit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.notify.OverLimitAction;
+import dev.notify.policy.OverLimitAction;
 import java.time.Instant;
 
 /** Whether a delivery is within its recipient's rate limit. */

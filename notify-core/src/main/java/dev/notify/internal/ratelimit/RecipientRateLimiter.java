@@ -3,10 +3,10 @@ package dev.notify.internal.ratelimit;
 import static java.util.Objects.requireNonNull;
 
 import dev.notify.ChannelType;
-import dev.notify.OverLimitAction;
-import dev.notify.RateLimit;
-import dev.notify.RateLimits;
-import dev.notify.spi.RateLimitStore;
+import dev.notify.policy.OverLimitAction;
+import dev.notify.policy.RateLimit;
+import dev.notify.policy.RateLimits;
+import dev.notify.spi.store.RateLimitStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

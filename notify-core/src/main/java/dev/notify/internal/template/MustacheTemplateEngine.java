@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
-import dev.notify.spi.MissingVariableException;
-import dev.notify.spi.TemplateEngine;
+import dev.notify.spi.store.MissingVariableException;
+import dev.notify.spi.store.TemplateEngine;
+import dev.notify.template.Template;
 
 /**
  * The default {@link TemplateEngine}, on jmustache. jmustache's default compiler is already strict

@@ -3,11 +3,11 @@ package dev.notify.internal.preference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.ChannelType;
-import dev.notify.InMemoryPreferenceStore;
-import dev.notify.OptOut;
-import dev.notify.PreferencePolicy;
 import dev.notify.Priority;
-import dev.notify.QuietHours;
+import dev.notify.inmemory.InMemoryPreferenceStore;
+import dev.notify.policy.OptOut;
+import dev.notify.policy.PreferencePolicy;
+import dev.notify.policy.QuietHours;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package dev.notify.internal.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.Bucket4jRateLimitStore;
 import dev.notify.ChannelType;
-import dev.notify.OverLimitAction;
-import dev.notify.RateLimit;
-import dev.notify.RateLimits;
+import dev.notify.bucket4j.Bucket4jRateLimitStore;
+import dev.notify.policy.OverLimitAction;
+import dev.notify.policy.RateLimit;
+import dev.notify.policy.RateLimits;
 import dev.notify.testsupport.MutableClock;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;

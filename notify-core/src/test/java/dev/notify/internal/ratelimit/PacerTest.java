@@ -2,7 +2,7 @@ package dev.notify.internal.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.RateLimit;
+import dev.notify.policy.RateLimit;
 import dev.notify.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

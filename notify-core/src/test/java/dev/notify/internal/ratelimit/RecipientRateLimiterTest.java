@@ -3,10 +3,10 @@ package dev.notify.internal.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.ChannelType;
-import dev.notify.OverLimitAction;
-import dev.notify.PreferencePolicy;
-import dev.notify.RateLimit;
-import dev.notify.RateLimits;
+import dev.notify.policy.OverLimitAction;
+import dev.notify.policy.PreferencePolicy;
+import dev.notify.policy.RateLimit;
+import dev.notify.policy.RateLimits;
 import dev.notify.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

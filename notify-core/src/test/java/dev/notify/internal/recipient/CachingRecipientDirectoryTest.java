@@ -2,11 +2,11 @@ package dev.notify.internal.recipient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.InMemoryRecipientDirectory;
 import dev.notify.Recipient;
-import dev.notify.UserProfile;
-import dev.notify.spi.GroupPage;
-import dev.notify.spi.RecipientDirectory;
+import dev.notify.inmemory.InMemoryRecipientDirectory;
+import dev.notify.recipient.UserProfile;
+import dev.notify.spi.store.GroupPage;
+import dev.notify.spi.store.RecipientDirectory;
 import dev.notify.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,17 +8,17 @@ import static dev.notify.testkit.log.LogFixtures.runConcurrently;
 import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.DeliveryState;
-import dev.notify.spi.AppendResult;
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.log.AppendResult;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.DeliveryState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link dev.notify.spi.NotificationLog#append} and
- * {@link dev.notify.spi.NotificationLog#find}: a record is stored as given, an id is appended once
+ * The contract of {@link dev.notify.spi.log.NotificationLog#append} and
+ * {@link dev.notify.spi.log.NotificationLog#find}: a record is stored as given, an id is appended once
  * (also under concurrent appends), and a second append returns the stored record unchanged.
  *
  * <p>Part of {@code NotificationLogCompatibilityKit}, which runs it as a nested suite; extend the

@@ -8,20 +8,20 @@ import static dev.notify.testkit.log.LogFixtures.notification;
 import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.Attempt;
-import dev.notify.DeliveryState;
-import dev.notify.Outcome;
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.DeliveryUpdate;
-import dev.notify.spi.Fence;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.DeliveryUpdate;
+import dev.notify.spi.log.Fence;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.Attempt;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Outcome;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link dev.notify.spi.NotificationLog#cancel} and
- * {@link dev.notify.spi.NotificationLog#replay}: cancel ends what has not started and breaks the
+ * The contract of {@link dev.notify.spi.log.NotificationLog#cancel} and
+ * {@link dev.notify.spi.log.NotificationLog#replay}: cancel ends what has not started and breaks the
  * holder's fence; replay puts DEAD deliveries back in the queue with their history.
  *
  * <p>Part of {@code NotificationLogCompatibilityKit}, which runs it as a nested suite; extend the

@@ -8,13 +8,13 @@ import static dev.notify.testkit.log.LogFixtures.runConcurrently;
 import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.DeliveryState;
 import dev.notify.Priority;
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.DeliveryUpdate;
-import dev.notify.spi.Fence;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.DeliveryUpdate;
+import dev.notify.spi.log.Fence;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.DeliveryState;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link dev.notify.spi.NotificationLog#claimDue}: which deliveries are due, in
+ * The contract of {@link dev.notify.spi.log.NotificationLog#claimDue}: which deliveries are due, in
  * which order, up to the limit, with a new lease and fence; expired leases are taken over, live
  * ones never, and concurrent claimers never share a delivery.
  *

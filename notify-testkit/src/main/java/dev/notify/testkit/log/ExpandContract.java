@@ -4,20 +4,20 @@ import static dev.notify.testkit.log.LogFixtures.EMAIL;
 import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.DeliveryState;
 import dev.notify.Notification;
 import dev.notify.Priority;
 import dev.notify.Recipient;
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.DeliveryUpdate;
-import dev.notify.spi.Fence;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.DeliveryUpdate;
+import dev.notify.spi.log.Fence;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.DeliveryState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link dev.notify.spi.NotificationLog#expand}: a claimed user placeholder is
+ * The contract of {@link dev.notify.spi.log.NotificationLog#expand}: a claimed user placeholder is
  * replaced, atomically and only under its fence, by the deliveries it resolved to.
  *
  * <p>Part of {@code NotificationLogCompatibilityKit}, which runs it as a nested suite; extend the

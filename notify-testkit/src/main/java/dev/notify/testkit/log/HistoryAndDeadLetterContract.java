@@ -7,14 +7,14 @@ import static dev.notify.testkit.log.LogFixtures.notification;
 import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.DeliveryState;
 import dev.notify.Recipient;
-import dev.notify.spi.ClaimedDelivery;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.status.DeliveryState;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link dev.notify.spi.NotificationLog#history} and
- * {@link dev.notify.spi.NotificationLog#deadLetters}: both list newest first, honour the limit and
+ * The contract of {@link dev.notify.spi.log.NotificationLog#history} and
+ * {@link dev.notify.spi.log.NotificationLog#deadLetters}: both list newest first, honour the limit and
  * their filter, and a replayed notification leaves the dead letters.
  *
  * <p>Part of {@code NotificationLogCompatibilityKit}, which runs it as a nested suite; extend the

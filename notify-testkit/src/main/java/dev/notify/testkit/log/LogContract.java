@@ -1,8 +1,8 @@
 package dev.notify.testkit.log;
 
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.NotificationLog;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.NotificationLog;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

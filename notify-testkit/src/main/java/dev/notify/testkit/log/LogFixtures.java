@@ -2,16 +2,16 @@ package dev.notify.testkit.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.Attempt;
-import dev.notify.DeliveryState;
-import dev.notify.Outcome;
-import dev.notify.Receipt;
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.DeliveryUpdate;
-import dev.notify.spi.Fence;
-import dev.notify.spi.NotificationLog;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.DeliveryUpdate;
+import dev.notify.spi.log.Fence;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.Attempt;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Outcome;
+import dev.notify.status.Receipt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

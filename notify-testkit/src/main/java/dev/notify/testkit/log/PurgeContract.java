@@ -8,15 +8,15 @@ import static dev.notify.testkit.log.LogFixtures.notification;
 import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.DeliveryState;
 import dev.notify.Recipient;
-import dev.notify.spi.AppendResult;
-import dev.notify.spi.ClaimedDelivery;
+import dev.notify.spi.log.AppendResult;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.status.DeliveryState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link dev.notify.spi.NotificationLog#purge}: only notifications whose
+ * The contract of {@link dev.notify.spi.log.NotificationLog#purge}: only notifications whose
  * deliveries have all finished, and that last changed before the instant, are removed, and from
  * every index.
  *

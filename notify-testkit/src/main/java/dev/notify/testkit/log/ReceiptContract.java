@@ -7,15 +7,15 @@ import static dev.notify.testkit.log.LogFixtures.notification;
 import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.DeliveryState;
-import dev.notify.Receipt;
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.DeliveryRecord;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Receipt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link dev.notify.spi.NotificationLog#recordReceipt}: a receipt lands on the
+ * The contract of {@link dev.notify.spi.log.NotificationLog#recordReceipt}: a receipt lands on the
  * delivery sent with its provider message id, and an unknown id finds nothing.
  *
  * <p>Part of {@code NotificationLogCompatibilityKit}, which runs it as a nested suite; extend the

@@ -1,11 +1,11 @@
 package dev.notify.testkit.log;
 
-import dev.notify.DeliveryState;
 import dev.notify.Notification;
 import dev.notify.Priority;
 import dev.notify.Recipient;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.DeliveryState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,18 +7,18 @@ import static dev.notify.testkit.log.LogFixtures.notification;
 import static dev.notify.testkit.log.LogFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.Attempt;
-import dev.notify.DeliveryState;
-import dev.notify.Outcome;
-import dev.notify.spi.ClaimedDelivery;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.DeliveryUpdate;
-import dev.notify.spi.Fence;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.DeliveryUpdate;
+import dev.notify.spi.log.Fence;
+import dev.notify.status.Attempt;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link dev.notify.spi.NotificationLog#transition}: the holder of the current
+ * The contract of {@link dev.notify.spi.log.NotificationLog#transition}: the holder of the current
  * fence may move a delivery on, anyone else is refused, and each kind of update leaves the claim,
  * due time and attempts as documented.
  *

@@ -1,12 +1,12 @@
 package dev.notify.testkit.bench;
 
-import dev.notify.Backpressure;
 import dev.notify.ChannelType;
-import dev.notify.ClientStats;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Recipient;
-import dev.notify.spi.EventType;
+import dev.notify.event.EventType;
+import dev.notify.policy.Backpressure;
+import dev.notify.status.ClientStats;
 import dev.notify.testkit.RecordingChannel;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

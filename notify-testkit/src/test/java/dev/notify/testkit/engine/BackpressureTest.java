@@ -7,14 +7,14 @@ import static dev.notify.testkit.engine.Fixtures.finalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notify.Backpressure;
-import dev.notify.InMemoryNotificationLog;
-import dev.notify.LaneOptions;
 import dev.notify.NotificationClient;
 import dev.notify.QueueFullException;
 import dev.notify.SendReceipt;
+import dev.notify.event.EventType;
+import dev.notify.inmemory.InMemoryNotificationLog;
+import dev.notify.policy.Backpressure;
+import dev.notify.policy.LaneOptions;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.EventType;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.RecordingListener;
 import java.time.Duration;

@@ -6,18 +6,19 @@ import static dev.notify.testkit.engine.Fixtures.finalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notify.Backpressure;
 import dev.notify.ChannelType;
-import dev.notify.DeliveryState;
-import dev.notify.LaneOptions;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Priority;
 import dev.notify.QueueFullException;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.event.EventType;
+import dev.notify.policy.Backpressure;
+import dev.notify.policy.LaneOptions;
 import dev.notify.spi.Delivery;
-import dev.notify.spi.EventType;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Outcome;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.RecordingListener;
 import java.time.Duration;
@@ -181,7 +182,7 @@ class BulkheadAndPriorityTest {
       }
       rs.forEach(Fixtures::finalStatus);
       var stats = client.stats();
-      assertThat(stats.lanes().get("email").attempts().get(dev.notify.Outcome.SENT)).isEqualTo(10);
+      assertThat(stats.lanes().get("email").attempts().get(Outcome.SENT)).isEqualTo(10);
       assertThat(stats.lanes().get("email").finished().get(DeliveryState.SENT)).isEqualTo(10);
       assertThat(stats.latency().count()).isEqualTo(10);
       assertThat(stats.latency().max()).isGreaterThanOrEqualTo(Duration.ofMillis(4));

@@ -8,12 +8,12 @@ import static dev.notify.testkit.engine.Fixtures.finalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notify.InMemoryNotificationLog;
-import dev.notify.LaneOptions;
 import dev.notify.NotificationClient;
-import dev.notify.NotificationStatus;
 import dev.notify.Recipient;
+import dev.notify.inmemory.InMemoryNotificationLog;
+import dev.notify.policy.LaneOptions;
 import dev.notify.spi.Channel;
+import dev.notify.status.NotificationStatus;
 import dev.notify.testkit.ManualTime;
 import dev.notify.testkit.RecordingChannel;
 import java.time.Duration;

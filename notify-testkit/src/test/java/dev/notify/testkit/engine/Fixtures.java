@@ -2,10 +2,11 @@ package dev.notify.testkit.engine;
 
 import dev.notify.ChannelType;
 import dev.notify.Notification;
-import dev.notify.NotificationStatus;
 import dev.notify.Priority;
 import dev.notify.Recipient;
-import dev.notify.RetryPolicy;
+import dev.notify.SendReceipt;
+import dev.notify.policy.RetryPolicy;
+import dev.notify.status.NotificationStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -51,7 +52,7 @@ final class Fixtures {
     }
   }
 
-  static NotificationStatus finalStatus(dev.notify.SendReceipt receipt) {
+  static NotificationStatus finalStatus(SendReceipt receipt) {
     try {
       return receipt.completion().get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (Exception e) {

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.IdempotencyConflictException;
-import dev.notify.InMemoryNotificationLog;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.SendReceipt;
+import dev.notify.inmemory.InMemoryNotificationLog;
 import dev.notify.testkit.RecordingChannel;
 import java.util.ArrayList;
 import java.util.List;

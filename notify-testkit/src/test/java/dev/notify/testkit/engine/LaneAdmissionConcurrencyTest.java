@@ -3,12 +3,12 @@ package dev.notify.testkit.engine;
 import static dev.notify.testkit.engine.Fixtures.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.Backpressure;
 import dev.notify.ChannelType;
-import dev.notify.LaneOptions;
 import dev.notify.NotificationClient;
 import dev.notify.SendReceipt;
-import dev.notify.spi.EventType;
+import dev.notify.event.EventType;
+import dev.notify.policy.Backpressure;
+import dev.notify.policy.LaneOptions;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.RecordingListener;
 import java.time.Duration;

@@ -8,17 +8,18 @@ import static dev.notify.testkit.engine.Fixtures.finalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notify.DeliveryState;
-import dev.notify.InMemoryNotificationLog;
-import dev.notify.LaneOptions;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Priority;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
-import dev.notify.spi.DeliveryRecord;
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.event.EventType;
+import dev.notify.inmemory.InMemoryNotificationLog;
+import dev.notify.policy.LaneOptions;
+import dev.notify.spi.Channel;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.DeliveryState;
 import dev.notify.testkit.ManualTime;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.RecordingListener;
@@ -131,7 +132,7 @@ class RecoveryAndShutdownTest {
     // A provider that completes its futures on its own I/O thread, as Netty does.
     java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(
         r -> new Thread(r, "provider-io"));
-    dev.notify.spi.Channel async = new FunctionChannel("email", EMAIL,
+    Channel async = new FunctionChannel("email", EMAIL,
         (d, ctx) -> java.util.concurrent.CompletableFuture.supplyAsync(
             () -> inner.send(d, ctx).toCompletableFuture().join(), io), io::shutdown);
     try (NotificationClient client = NotificationClient.builder().channel(async)

@@ -8,18 +8,20 @@ import static dev.notify.testkit.engine.Fixtures.exponential;
 import static dev.notify.testkit.engine.Fixtures.finalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.Attempt;
-import dev.notify.DeliveryState;
-import dev.notify.DeliveryStatus;
 import dev.notify.NotificationClient;
-import dev.notify.NotificationStatus;
-import dev.notify.Outcome;
 import dev.notify.Recipient;
-import dev.notify.RetryPolicy;
 import dev.notify.SendReceipt;
+import dev.notify.event.EventType;
+import dev.notify.event.NotificationEvent;
+import dev.notify.policy.RetryPolicy;
+import dev.notify.spi.Channel;
 import dev.notify.spi.DeliveryResult;
-import dev.notify.spi.EventType;
-import dev.notify.spi.NotificationEvent;
+import dev.notify.status.Attempt;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.DeliveryStatus;
+import dev.notify.status.NotificationStatus;
+import dev.notify.status.Outcome;
+import dev.notify.status.Receipt;
 import dev.notify.testkit.ManualTime;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.RecordingListener;
@@ -154,7 +156,7 @@ class RetryTest {
   void aChannelThatThrowsIsRetried() {
     RecordingChannel flaky = RecordingChannel.builder("flaky").type(EMAIL).build();
     int[] calls = {0};
-    dev.notify.spi.Channel throwing = new FunctionChannel("email", EMAIL, (d, ctx) -> {
+    Channel throwing = new FunctionChannel("email", EMAIL, (d, ctx) -> {
       if (calls[0]++ == 0) {
         throw new IllegalStateException("connection reset");
       }
@@ -191,14 +193,14 @@ class RetryTest {
     SendReceipt r = client.send(email("rc-1", "ada@example.com"));
     finalStatus(r);
     boolean known = channel.context().receipts().record("SM123",
-        new dev.notify.Receipt(dev.notify.Receipt.Kind.DELIVERED, T0.plusSeconds(5), "delivered"));
+        new Receipt(Receipt.Kind.DELIVERED, T0.plusSeconds(5), "delivered"));
     assertThat(known).isTrue();
     assertThat(events.await(EventType.RECEIPT, 1, WAIT).get(0).deliveryId()).isEqualTo("rc-1/1");
     DeliveryStatus d = client.status("rc-1").orElseThrow().deliveries().get(0);
     assertThat(d.state()).isEqualTo(DeliveryState.SENT);
-    assertThat(d.receipts()).extracting(dev.notify.Receipt::kind)
-        .containsExactly(dev.notify.Receipt.Kind.DELIVERED);
+    assertThat(d.receipts()).extracting(Receipt::kind)
+        .containsExactly(Receipt.Kind.DELIVERED);
     assertThat(channel.context().receipts().record("unknown",
-        new dev.notify.Receipt(dev.notify.Receipt.Kind.DELIVERED, T0, null))).isFalse();
+        new Receipt(Receipt.Kind.DELIVERED, T0, null))).isFalse();
   }
 }

@@ -4,13 +4,13 @@ import static dev.notify.testkit.engine.Fixtures.EMAIL;
 import static dev.notify.testkit.engine.Fixtures.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.Backpressure;
-import dev.notify.DeliveryState;
-import dev.notify.InMemoryNotificationLog;
 import dev.notify.NotificationClient;
 import dev.notify.SendReceipt;
-import dev.notify.spi.NotificationLog;
-import dev.notify.spi.NotificationRecord;
+import dev.notify.inmemory.InMemoryNotificationLog;
+import dev.notify.policy.Backpressure;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.DeliveryState;
 import dev.notify.testkit.RecordingChannel;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

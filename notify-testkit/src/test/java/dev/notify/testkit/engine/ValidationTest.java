@@ -9,7 +9,7 @@ import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Recipient;
-import dev.notify.RetryPolicy;
+import dev.notify.policy.RetryPolicy;
 import dev.notify.testkit.RecordingChannel;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,91 @@
+package dev.notify.inmemory;
+
+import dev.notify.Notification;
+import dev.notify.Recipient;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.NotificationRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One stored notification with its delivery cells and its place in the finished indexes. */
+final class StoredNotification {
+  final Notification notification;
+  final String payloadHash;
+  final SeqKey ageKey;
+  final List<StoredDelivery> deliveries = new ArrayList<>();
+  /** Distinct, in the notification's order; usually one. */
+  final List<String> recipientKeys;
+
+  /** Deliveries not yet terminal; the notification is finished (evictable, purgeable) at zero. */
+  int unfinished;
+  /** Key in the purge index (last change), or null while unfinished. */
+  SeqKey finishedKey;
+  /** The record as last built, or null after a change: claims often return several deliveries. */
+  private NotificationRecord snapshot;
+
+  StoredNotification(NotificationRecord record, long seq) {
+    this.notification = record.notification();
+    this.payloadHash = record.payloadHash();
+    this.ageKey = new SeqKey(record.acceptedAt(), seq);
+    List<Recipient> recipients = notification.recipients();
+    if (recipients.size() == 1) {
+      recipientKeys = List.of(recipients.get(0).key());
+    } else {
+      Set<String> keys = new LinkedHashSet<>();
+      for (Recipient r : recipients) {
+        keys.add(r.key());
+      }
+      recipientKeys = List.copyOf(keys);
+    }
+  }
+
+  String id() {
+    return notification.id();
+  }
+
+  Instant acceptedAt() {
+    return ageKey.at();
+  }
+
+  void changed() {
+    snapshot = null;
+  }
+
+  NotificationRecord snapshot() {
+    if (snapshot == null) {
+      snapshot = build();
+    }
+    return snapshot;
+  }
+
+  /**
+   * The record for a reader (status, history): the cached one if there is one, else built without
+   * caching it, so that finished notifications, which are mostly read once, keep no copy.
+   */
+  NotificationRecord view() {
+    NotificationRecord cached = snapshot;
+    return cached != null ? cached : build();
+  }
+
+  private NotificationRecord build() {
+    List<DeliveryRecord> records = new ArrayList<>(deliveries.size());
+    for (StoredDelivery d : deliveries) {
+      records.add(d.record);
+    }
+    return new NotificationRecord(notification, payloadHash, acceptedAt(), records);
+  }
+
+  /** @return the latest change of any delivery, or the acceptance when there are none */
+  Instant lastChange() {
+    Instant last = null;
+    for (StoredDelivery d : deliveries) {
+      if (last == null || d.record.updatedAt().isAfter(last)) {
+        last = d.record.updatedAt();
+      }
+    }
+    return last != null ? last : acceptedAt();
+  }
+}

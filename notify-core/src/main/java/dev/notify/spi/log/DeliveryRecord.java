@@ -1,0 +1,222 @@
+package dev.notify.spi.log;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.notify.Priority;
+import dev.notify.Recipient;
+import dev.notify.status.Attempt;
+import dev.notify.status.DeliveryState;
+import dev.notify.status.Receipt;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored state of one delivery.
+ *
+ * @param id {@code <notification id>/<n>}
+ * @param notificationId the notification
+ * @param channel the channel's name
+ * @param address the address; a {@link Recipient.User} or {@link Recipient.Group} for a placeholder
+ *     that is resolved to addresses at dispatch (channel {@link #RESOLVE_CHANNEL})
+ * @param userId the user this delivery was resolved for, or {@code null} for a direct address
+ * @param priority the notification's priority (claims take higher first)
+ * @param state the state
+ * @param attemptCount attempts counted against the retry policy since acceptance or replay
+ * @param attempts every attempt, oldest first
+ * @param dueAt when it may be claimed for its next step
+ * @param owner the claiming instance, or {@code null} when unclaimed
+ * @param leaseUntil when the claim expires, or {@code null} when unclaimed
+ * @param leaseSeq incremented on every claim (and on cancel and replay)
+ * @param reason why it is in a terminal or paused state, or {@code null}
+ * @param providerMessageId the provider's id once sent, or {@code null}
+ * @param receipts later provider receipts
+ * @param updatedAt when it last changed
+ */
+public record DeliveryRecord(String id, String notificationId, String channel,
+    Recipient address, String userId, Priority priority, DeliveryState state, int attemptCount,
+    List<Attempt> attempts, Instant dueAt, String owner, Instant leaseUntil, long leaseSeq,
+    String reason, String providerMessageId, List<Receipt> receipts, Instant updatedAt) {
+
+  /**
+   * The channel name of placeholder deliveries: a user or group recipient waiting to be resolved
+   * at dispatch. No real channel may use it (channel names cannot start with {@code @}).
+   */
+  public static final String RESOLVE_CHANNEL = "@resolve";
+
+  /**
+   * Rejects nulls where a value is required and copies the lists.
+   *
+   * @param id {@code <notification id>/<n>}
+   * @param notificationId the notification
+   * @param channel the channel's name
+   * @param address the address; a {@link Recipient.User} or {@link Recipient.Group} for a
+   *     placeholder that is resolved to addresses at dispatch (channel {@link #RESOLVE_CHANNEL})
+   * @param userId the user this delivery was resolved for, or {@code null} for a direct address
+   * @param priority the notification's priority (claims take higher first)
+   * @param state the state
+   * @param attemptCount attempts counted against the retry policy since acceptance or replay
+   * @param attempts every attempt, oldest first
+   * @param dueAt when it may be claimed for its next step
+   * @param owner the claiming instance, or {@code null} when unclaimed
+   * @param leaseUntil when the claim expires, or {@code null} when unclaimed
+   * @param leaseSeq incremented on every claim (and on cancel and replay)
+   * @param reason why it is in a terminal or paused state, or {@code null}
+   * @param providerMessageId the provider's id once sent, or {@code null}
+   * @param receipts later provider receipts
+   * @param updatedAt when it last changed
+   */
+  public DeliveryRecord {
+    requireNonNull(id, "id");
+    requireNonNull(notificationId, "notificationId");
+    requireNonNull(channel, "channel");
+    requireNonNull(address, "address");
+    requireNonNull(priority, "priority");
+    requireNonNull(state, "state");
+    requireNonNull(dueAt, "dueAt");
+    requireNonNull(updatedAt, "updatedAt");
+    attempts = List.copyOf(attempts);
+    receipts = List.copyOf(receipts);
+  }
+
+  /**
+   * A new delivery as {@code send} stores it.
+   *
+   * @param id {@code <notification id>/<n>}
+   * @param notificationId the notification
+   * @param channel the channel's name
+   * @param address the address; a {@link Recipient.User} or {@link Recipient.Group} for a
+   *     placeholder that is resolved to addresses at dispatch (channel {@link #RESOLVE_CHANNEL})
+   * @param priority the notification's priority (claims take higher first)
+   * @param state the state
+   * @param dueAt when it may be claimed for its next step
+   * @param owner the claiming instance, or {@code null} to leave it for a later claim
+   * @param leaseUntil the lease, or {@code null} when unclaimed
+   * @param now the current time, stored as {@code updatedAt}
+   * @return the new delivery, with no attempts yet
+   */
+  public static DeliveryRecord create(String id, String notificationId, String channel,
+      Recipient address, Priority priority, DeliveryState state, Instant dueAt,
+      String owner, Instant leaseUntil, Instant now) {
+    return create(id, notificationId, channel, address, null, priority, state, dueAt, owner,
+        leaseUntil, now);
+  }
+
+  /**
+   * A new delivery resolved for a user.
+   *
+   * @param id {@code <notification id>/<n>}
+   * @param notificationId the notification
+   * @param channel the channel's name
+   * @param address the address; a {@link Recipient.User} or {@link Recipient.Group} for a
+   *     placeholder that is resolved to addresses at dispatch (channel {@link #RESOLVE_CHANNEL})
+   * @param userId the user, or {@code null} for a direct address
+   * @param priority the notification's priority (claims take higher first)
+   * @param state the state
+   * @param dueAt when it may be claimed for its next step
+   * @param owner the claiming instance, or {@code null} to leave it for a later claim
+   * @param leaseUntil the lease, or {@code null} when unclaimed
+   * @param now the current time, stored as {@code updatedAt}
+   * @return the new delivery, with no attempts yet
+   */
+  public static DeliveryRecord create(String id, String notificationId, String channel,
+      Recipient address, String userId, Priority priority, DeliveryState state, Instant dueAt,
+      String owner, Instant leaseUntil, Instant now) {
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, 0,
+        List.of(), dueAt, owner, leaseUntil, owner == null ? 0 : 1, null, null, List.of(), now);
+  }
+
+  /** {@return true for a user or group placeholder that dispatch resolves to addresses} */
+  public boolean isPlaceholder() {
+    return !(address instanceof Recipient.Address);
+  }
+
+  /** {@return the fence of the current claim, if claimed} */
+  public Optional<Fence> fence() {
+    return owner == null ? Optional.empty() : Optional.of(new Fence(owner, leaseSeq));
+  }
+
+  /**
+   * {@return true if claimed by someone whose lease has not expired at {@code now}}
+   *
+   * @param now the current time
+   */
+  public boolean isLeased(Instant now) {
+    return owner != null && leaseUntil != null && leaseUntil.isAfter(now);
+  }
+
+  /**
+   * {@return a copy with the change applied (the caller has checked the fence)}
+   *
+   * @param u the change: new state, an attempt to record, due time, claim release
+   */
+  public DeliveryRecord apply(DeliveryUpdate u) {
+    List<Attempt> newAttempts = attempts;
+    int count = attemptCount;
+    if (u.attempt() != null) {
+      newAttempts = new java.util.ArrayList<>(attempts);
+      newAttempts.add(u.attempt());
+      if (u.countsAttempt()) {
+        count++;
+      }
+    }
+    boolean release = u.release() || u.state().isTerminal();
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, u.state(), count,
+        newAttempts, u.dueAt() != null ? u.dueAt() : dueAt, release ? null : owner,
+        release ? null : leaseUntil, leaseSeq, u.reason(),
+        u.providerMessageId() != null ? u.providerMessageId() : providerMessageId, receipts,
+        u.at());
+  }
+
+  /**
+   * {@return a copy claimed by {@code owner} with the next lease sequence}
+   *
+   * @param newOwner the claiming instance
+   * @param newLeaseUntil when the new claim expires
+   * @param now the current time, stored as {@code updatedAt}
+   */
+  public DeliveryRecord claim(String newOwner, Instant newLeaseUntil, Instant now) {
+    DeliveryState next = state == DeliveryState.SENDING ? state : DeliveryState.QUEUED;
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, next, attemptCount,
+        attempts, dueAt, newOwner, newLeaseUntil, leaseSeq + 1, reason, providerMessageId,
+        receipts, now);
+  }
+
+  /**
+   * {@return a copy with the lease extended}
+   *
+   * @param newLeaseUntil when the claim now expires
+   */
+  public DeliveryRecord renew(Instant newLeaseUntil) {
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, attemptCount,
+        attempts, dueAt, owner, newLeaseUntil, leaseSeq, reason, providerMessageId, receipts,
+        updatedAt);
+  }
+
+  /**
+   * {@return a copy in {@code newState}, unclaimed, with the next lease sequence (cancel, replay)}
+   *
+   * @param newState the state to put the delivery in
+   * @param newAttemptCount the attempt count to start from (0 on replay)
+   * @param newReason the reason for the new state, or {@code null}
+   * @param now the current time: the new due time and {@code updatedAt}
+   */
+  public DeliveryRecord reset(DeliveryState newState, int newAttemptCount, String newReason,
+      Instant now) {
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, newState,
+        newAttemptCount, attempts, now, null, null, leaseSeq + 1, newReason, providerMessageId,
+        receipts, now);
+  }
+
+  /**
+   * {@return a copy with one more receipt}
+   *
+   * @param receipt the provider receipt to add
+   */
+  public DeliveryRecord withReceipt(Receipt receipt) {
+    List<Receipt> r = new java.util.ArrayList<>(receipts);
+    r.add(receipt);
+    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, attemptCount,
+        attempts, dueAt, owner, leaseUntil, leaseSeq, reason, providerMessageId, r, updatedAt);
+  }
+}

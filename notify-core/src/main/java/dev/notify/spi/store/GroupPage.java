@@ -1,0 +1,45 @@
+package dev.notify.spi.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of a group's members, from {@link RecipientDirectory#groupPage}.
+ *
+ * @param userIds the members on this page, never null
+ * @param nextCursor the cursor of the next page, or {@code null} on the last page; opaque to the
+ *     caller
+ */
+public record GroupPage(List<String> userIds, String nextCursor) {
+  /**
+   * Copies the ids; rejects nulls.
+   *
+   * @param userIds the members on this page, never null
+   * @param nextCursor the cursor of the next page, or {@code null} on the last page; opaque to the
+   *     caller
+   */
+  public GroupPage {
+    userIds = List.copyOf(requireNonNull(userIds, "userIds"));
+  }
+
+  /**
+   * {@return the last page holding these ids}
+   *
+   * @param userIds the members on this page, never null
+   */
+  public static GroupPage last(List<String> userIds) {
+    return new GroupPage(userIds, null);
+  }
+
+  /** {@return the cursor of the next page, empty on the last page} */
+  public Optional<String> next() {
+    return Optional.ofNullable(nextCursor);
+  }
+
+  @Override
+  public String toString() {
+    return "GroupPage[" + userIds.size() + " members" + (nextCursor != null ? ", more" : "") + "]";
+  }
+}
