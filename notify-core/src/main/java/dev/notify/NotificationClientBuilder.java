@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.notify.event.NotificationListener;
 import dev.notify.inmemory.InMemoryNotificationLog;
+import dev.notify.internal.engine.ChannelDiscovery;
 import dev.notify.internal.engine.Engine;
 import dev.notify.internal.engine.EngineConfig;
+import dev.notify.internal.engine.Settings;
 import dev.notify.policy.Backpressure;
 import dev.notify.policy.LaneOptions;
 import dev.notify.policy.PreferencePolicy;
@@ -23,12 +25,7 @@ import dev.notify.spi.store.TemplateEngine;
 import dev.notify.spi.store.TemplateStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -39,36 +36,8 @@ import java.util.concurrent.ThreadFactory;
  * that says how to fix them. Not thread-safe.
  */
 public final class NotificationClientBuilder {
-  private final Map<String, Channel> channels = new LinkedHashMap<>();
-  private final Map<String, Channel> discovered = new LinkedHashMap<>();
-  private final Map<ChannelType, String> defaultChannels = new LinkedHashMap<>();
-  private NotificationLog log;
-  private int dispatchers = 2;
-  private LaneOptions laneDefaults = LaneOptions.ofDefaults();
-  private final Map<String, LaneOptions> laneOptions = new LinkedHashMap<>();
-  private int capacity = 10_000;
-  private Backpressure backpressure = Backpressure.reject();
-  private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
-  private final Map<String, RetryPolicy> retryPolicies = new LinkedHashMap<>();
-  private Duration idempotencyWindow = Duration.ofHours(24);
-  private int idempotencyCacheSize = 100_000;
-  private Duration retention;
-  private Duration lease = Duration.ofMinutes(5);
-  private Duration pollInterval = Duration.ofSeconds(1);
-  private int maxDataBytes = 4_096;
-  private Clock clock;
-  private Scheduler scheduler;
-  private ThreadFactory threadFactory = Executors.defaultThreadFactory();
-  private final List<NotificationListener> listeners = new ArrayList<>();
-  private String instanceId;
-  private RecipientDirectory directory;
-  private PreferenceStore preferences;
-  private PreferencePolicy preferencePolicy;
-  private TemplateStore templates;
-  private TemplateEngine templateEngine;
-  private RateLimits rateLimits;
-  private RateLimitStore rateLimitStore;
-  private final Map<String, RateLimit> throughput = new LinkedHashMap<>();
+  /** Everything set so far; {@link #build()} hands it to the engine, which checks it. */
+  private final Settings settings = new Settings();
 
   NotificationClientBuilder() {
   }
@@ -87,12 +56,13 @@ public final class NotificationClientBuilder {
       throw new IllegalArgumentException("channel names must not be blank or start with '@': '"
           + name + "'");
     }
-    if (channels.containsKey(name)) {
+    if (settings.channels.containsKey(name)) {
       throw new IllegalArgumentException("two channels are named '" + name + "' ("
-          + channels.get(name).getClass().getName() + " and " + channel.getClass().getName()
+          + settings.channels.get(name).getClass().getName() + " and "
+          + channel.getClass().getName()
           + "); give each channel instance its own name, e.g. 'apns' and 'apns-sandbox'");
     }
-    channels.put(name, channel);
+    settings.channels.put(name, channel);
     return this;
   }
 
@@ -105,7 +75,8 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder defaultChannel(ChannelType type, String channelName) {
-    defaultChannels.put(requireNonNull(type, "type"), requireNonNull(channelName, "channelName"));
+    settings.defaultChannels.put(requireNonNull(type, "type"),
+        requireNonNull(channelName, "channelName"));
     return this;
   }
 
@@ -122,40 +93,7 @@ public final class NotificationClientBuilder {
    */
   public NotificationClientBuilder discoverChannels(Properties properties) {
     requireNonNull(properties, "properties");
-    Map<String, ChannelProvider> providers = new LinkedHashMap<>();
-    for (ChannelProvider p : ServiceLoader.load(ChannelProvider.class)) {
-      ChannelProvider other = providers.putIfAbsent(p.id(), p);
-      if (other != null) {
-        throw new IllegalStateException("two channel providers share the id '" + p.id() + "': "
-            + other.getClass().getName() + " and " + p.getClass().getName()
-            + "; remove one jar from the class path or register the channel explicitly");
-      }
-    }
-    String prefix = "notify.channel.";
-    Map<String, Map<String, String>> byChannel = new LinkedHashMap<>();
-    for (String key : properties.stringPropertyNames()) {
-      if (key.startsWith(prefix)) {
-        String rest = key.substring(prefix.length());
-        int dot = rest.indexOf('.');
-        if (dot > 0) {
-          byChannel.computeIfAbsent(rest.substring(0, dot), k -> new LinkedHashMap<>())
-              .put(rest.substring(dot + 1), properties.getProperty(key));
-        }
-      }
-    }
-    byChannel.forEach((name, props) -> {
-      String id = props.get("provider");
-      if (id == null) {
-        throw new IllegalArgumentException("notify.channel." + name + ".provider is missing; set it"
-            + " to one of " + providers.keySet());
-      }
-      ChannelProvider provider = providers.get(id);
-      if (provider == null) {
-        throw new IllegalArgumentException("notify.channel." + name + ".provider=" + id
-            + " matches no provider on the class path; known providers: " + providers.keySet());
-      }
-      discovered.put(name, provider.create(name, Map.copyOf(props)));
-    });
+    settings.discovered.putAll(ChannelDiscovery.discover(properties));
     return this;
   }
 
@@ -166,7 +104,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder log(NotificationLog log) {
-    this.log = requireNonNull(log, "log");
+    settings.log = requireNonNull(log, "log");
     return this;
   }
 
@@ -177,7 +115,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder dispatchers(int dispatchers) {
-    this.dispatchers = positive(dispatchers, "dispatchers");
+    settings.dispatchers = positive(dispatchers, "dispatchers");
     return this;
   }
 
@@ -189,7 +127,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder laneDefaults(LaneOptions options) {
-    this.laneDefaults = requireNonNull(options, "options");
+    settings.laneDefaults = requireNonNull(options, "options");
     return this;
   }
 
@@ -201,7 +139,8 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder lane(String channelName, LaneOptions options) {
-    laneOptions.put(requireNonNull(channelName, "channelName"), requireNonNull(options, "options"));
+    settings.laneOptions.put(requireNonNull(channelName, "channelName"),
+        requireNonNull(options, "options"));
     return this;
   }
 
@@ -213,7 +152,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder capacity(int capacity) {
-    this.capacity = positive(capacity, "capacity");
+    settings.capacity = positive(capacity, "capacity");
     return this;
   }
 
@@ -225,7 +164,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder backpressure(Backpressure backpressure) {
-    this.backpressure = requireNonNull(backpressure, "backpressure");
+    settings.backpressure = requireNonNull(backpressure, "backpressure");
     return this;
   }
 
@@ -237,7 +176,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder retryPolicy(RetryPolicy policy) {
-    this.retryPolicy = requireNonNull(policy, "policy");
+    settings.retryPolicy = requireNonNull(policy, "policy");
     return this;
   }
 
@@ -249,7 +188,8 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder retryPolicy(String channelName, RetryPolicy policy) {
-    retryPolicies.put(requireNonNull(channelName, "channelName"), requireNonNull(policy, "policy"));
+    settings.retryPolicies.put(requireNonNull(channelName, "channelName"),
+        requireNonNull(policy, "policy"));
     return this;
   }
 
@@ -260,7 +200,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder idempotencyWindow(Duration window) {
-    this.idempotencyWindow = positive(window, "idempotencyWindow");
+    settings.idempotencyWindow = positive(window, "idempotencyWindow");
     return this;
   }
 
@@ -271,7 +211,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder idempotencyCacheSize(int entries) {
-    this.idempotencyCacheSize = positive(entries, "idempotencyCacheSize");
+    settings.idempotencyCacheSize = positive(entries, "idempotencyCacheSize");
     return this;
   }
 
@@ -283,7 +223,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder retention(Duration retention) {
-    this.retention = positive(retention, "retention");
+    settings.retention = positive(retention, "retention");
     return this;
   }
 
@@ -294,7 +234,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder lease(Duration lease) {
-    this.lease = positive(lease, "lease");
+    settings.lease = positive(lease, "lease");
     return this;
   }
 
@@ -305,7 +245,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder pollInterval(Duration interval) {
-    this.pollInterval = positive(interval, "pollInterval");
+    settings.pollInterval = positive(interval, "pollInterval");
     return this;
   }
 
@@ -316,7 +256,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder maxDataBytes(int bytes) {
-    this.maxDataBytes = positive(bytes, "maxDataBytes");
+    settings.maxDataBytes = positive(bytes, "maxDataBytes");
     return this;
   }
 
@@ -327,7 +267,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder clock(Clock clock) {
-    this.clock = requireNonNull(clock, "clock");
+    settings.clock = requireNonNull(clock, "clock");
     return this;
   }
 
@@ -339,7 +279,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder scheduler(Scheduler scheduler) {
-    this.scheduler = requireNonNull(scheduler, "scheduler");
+    settings.scheduler = requireNonNull(scheduler, "scheduler");
     return this;
   }
 
@@ -351,7 +291,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder threadFactory(ThreadFactory factory) {
-    this.threadFactory = requireNonNull(factory, "factory");
+    settings.threadFactory = requireNonNull(factory, "factory");
     return this;
   }
 
@@ -362,7 +302,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder listener(NotificationListener listener) {
-    listeners.add(requireNonNull(listener, "listener"));
+    settings.listeners.add(requireNonNull(listener, "listener"));
     return this;
   }
 
@@ -381,7 +321,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder recipientDirectory(RecipientDirectory directory) {
-    this.directory = requireNonNull(directory, "directory");
+    settings.directory = requireNonNull(directory, "directory");
     return this;
   }
 
@@ -393,7 +333,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder preferences(PreferenceStore store) {
-    this.preferences = requireNonNull(store, "store");
+    settings.preferences = requireNonNull(store, "store");
     return this;
   }
 
@@ -406,7 +346,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder preferencePolicy(PreferencePolicy policy) {
-    this.preferencePolicy = requireNonNull(policy, "policy");
+    settings.preferencePolicy = requireNonNull(policy, "policy");
     return this;
   }
 
@@ -417,7 +357,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder templates(TemplateStore store) {
-    this.templates = requireNonNull(store, "store");
+    settings.templates = requireNonNull(store, "store");
     return this;
   }
 
@@ -428,7 +368,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder templateEngine(TemplateEngine engine) {
-    this.templateEngine = requireNonNull(engine, "engine");
+    settings.templateEngine = requireNonNull(engine, "engine");
     return this;
   }
 
@@ -446,7 +386,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder rateLimits(RateLimits limits) {
-    this.rateLimits = requireNonNull(limits, "limits");
+    settings.rateLimits = requireNonNull(limits, "limits");
     return this;
   }
 
@@ -459,7 +399,7 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder rateLimitStore(RateLimitStore store) {
-    this.rateLimitStore = requireNonNull(store, "store");
+    settings.rateLimitStore = requireNonNull(store, "store");
     return this;
   }
 
@@ -472,7 +412,8 @@ public final class NotificationClientBuilder {
    * @return this builder
    */
   public NotificationClientBuilder throughput(String channelName, RateLimit limit) {
-    throughput.put(requireNonNull(channelName, "channelName"), requireNonNull(limit, "limit"));
+    settings.throughput.put(requireNonNull(channelName, "channelName"),
+        requireNonNull(limit, "limit"));
     return this;
   }
 
@@ -487,7 +428,7 @@ public final class NotificationClientBuilder {
     if (id.isBlank()) {
       throw new IllegalArgumentException("instanceId must not be blank");
     }
-    this.instanceId = id;
+    settings.instanceId = id;
     return this;
   }
 
@@ -500,83 +441,7 @@ public final class NotificationClientBuilder {
    *     fix it
    */
   public NotificationClient build() {
-    Map<String, Channel> all = new LinkedHashMap<>(discovered);
-    all.putAll(channels);
-    if (all.isEmpty()) {
-      throw new IllegalStateException("no channel is configured; add one with channel(...) or"
-          + " discoverChannels(properties)");
-    }
-    Map<ChannelType, String> defaults = resolveDefaults(all);
-    for (String name : laneOptions.keySet()) {
-      requireKnown(all, name, "lane");
-    }
-    for (String name : retryPolicies.keySet()) {
-      requireKnown(all, name, "retryPolicy");
-    }
-    for (String name : throughput.keySet()) {
-      requireKnown(all, name, "throughput");
-    }
-    Duration effectiveRetention = retention != null ? retention : idempotencyWindow.multipliedBy(2);
-    if (effectiveRetention.compareTo(idempotencyWindow) < 0) {
-      throw new IllegalStateException("retention " + effectiveRetention
-          + " is shorter than the idempotency window " + idempotencyWindow
-          + "; deduplication needs the log to keep records at least as long: raise retention");
-    }
-    if (scheduler != null && clock == null) {
-      throw new IllegalStateException("a custom scheduler needs the clock it runs on: also call"
-          + " clock(...)");
-    }
-    if (pollInterval.compareTo(lease) >= 0) {
-      throw new IllegalStateException("pollInterval " + pollInterval + " must be shorter than the"
-          + " lease " + lease);
-    }
-    boolean ownsLog = log == null;
-    EngineConfig config = new EngineConfig(java.util.Collections.unmodifiableMap(all),
-        java.util.Collections.unmodifiableMap(defaults),
-        ownsLog ? InMemoryNotificationLog.create() : log, ownsLog, dispatchers, laneDefaults,
-        Map.copyOf(laneOptions), capacity, backpressure, retryPolicy, Map.copyOf(retryPolicies),
-        idempotencyWindow, idempotencyCacheSize, effectiveRetention, lease, pollInterval,
-        maxDataBytes, clock != null ? clock : Clock.systemUTC(), scheduler, threadFactory,
-        List.copyOf(listeners), instanceId != null ? instanceId : UUID.randomUUID().toString(),
-        new EngineConfig.Policy(directory, preferences, preferencePolicy, templates,
-            templateEngine, rateLimits, rateLimitStore, Map.copyOf(throughput)));
-    return Engine.start(config);
-  }
-
-  private Map<ChannelType, String> resolveDefaults(Map<String, Channel> all) {
-    Map<ChannelType, List<String>> byType = new LinkedHashMap<>();
-    all.forEach((name, ch) -> byType.computeIfAbsent(ch.type(), t -> new ArrayList<>()).add(name));
-    Map<ChannelType, String> result = new LinkedHashMap<>();
-    defaultChannels.forEach((type, name) -> {
-      Channel ch = requireKnown(all, name, "defaultChannel");
-      if (!ch.type().equals(type)) {
-        throw new IllegalStateException("defaultChannel(" + type + ", \"" + name + "\"): channel '"
-            + name + "' has type " + ch.type());
-      }
-      result.put(type, name);
-    });
-    byType.forEach((type, names) -> {
-      if (result.containsKey(type)) {
-        return;
-      }
-      if (names.size() == 1) {
-        result.put(type, names.get(0));
-      } else {
-        throw new IllegalStateException("channels " + names + " share type " + type
-            + "; mark one as the default with defaultChannel(ChannelType.of(\"" + type.id()
-            + "\"), \"" + names.get(0) + "\")");
-      }
-    });
-    return result;
-  }
-
-  private static Channel requireKnown(Map<String, Channel> all, String name, String setting) {
-    Channel ch = all.get(name);
-    if (ch == null) {
-      throw new IllegalStateException(setting + " names channel '" + name
-          + "', which is not configured; configured channels: " + all.keySet());
-    }
-    return ch;
+    return Engine.start(EngineConfig.from(settings));
   }
 
   private static int positive(int value, String name) {

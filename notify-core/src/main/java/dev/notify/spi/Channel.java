@@ -60,6 +60,10 @@ public interface Channel {
    */
   CompletionStage<DeliveryResult> send(Delivery delivery, ChannelContext context);
 
-  /** Releases connections and threads. Called once by the client's shutdown; must not throw. */
-  void close();
+  /**
+   * Releases connections and threads. Called once by the client's shutdown, after the lane has
+   * stopped; must not throw. The default does nothing, for a channel that holds nothing.
+   */
+  default void close() {
+  }
 }

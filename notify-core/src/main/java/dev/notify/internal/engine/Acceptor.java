@@ -98,7 +98,7 @@ final class Acceptor {
     long deadline = bp.kind() == Backpressure.Kind.BLOCK
         ? System.nanoTime() + bp.timeout().orElseThrow().toNanos() : 0;
     boolean claimed = admit(needed);
-    byte[][] places = new byte[checked.size()][];
+    LanePlace[][] places = new LanePlace[checked.size()][];
     List<SendReceipt> receipts = new ArrayList<>(checked.size());
     try {
       if (claimed) {
@@ -109,14 +109,17 @@ final class Acceptor {
         receipts.add(c.duplicateOf() != null ? c.duplicateOf() : append(c, places[i], now));
       }
     } finally {
-      giveBackUnused(checked, places, claimed ? needed : 0);
+      giveBackUnused(places, claimed ? needed : 0);
     }
     return receipts;
   }
 
-  /** A delivery's place: none (0, it waits in the log), reserved, or taken by its held item. */
-  private static final byte RESERVED = 1;
-  private static final byte TAKEN = 2;
+  /**
+   * A delivery's slot in {@code places}: null (it waits in the log), its reserved place (or
+   * {@link LanePlace#NONE} for one that needs memory only), or {@code TAKEN} once its held item
+   * carries the place.
+   */
+  private static final LanePlace TAKEN = new LanePlace(null);
 
   /**
    * Reserves each immediate delivery's place in its lane (placeholders need memory only). What
@@ -124,33 +127,32 @@ final class Acceptor {
    * closed, or a full one (REJECT, SPILL). BLOCK waits for the place instead, like for memory.
    * Either way nothing is taken into memory that its lane would turn away.
    */
-  private void reservePlaces(List<Checked> checked, byte[][] places, long deadline) {
+  private void reservePlaces(List<Checked> checked, LanePlace[][] places, long deadline) {
     Backpressure.Kind kind = config.backpressure().kind();
     for (int i = 0; i < checked.size(); i++) {
       Checked c = checked.get(i);
       if (c.duplicateOf() != null || c.scheduled()) {
         continue;
       }
-      byte[] mine = new byte[c.plan().size()];
+      LanePlace[] mine = new LanePlace[c.plan().size()];
       places[i] = mine;
       for (int j = 0; j < mine.length; j++) {
         Lane lane = lanes.get(c.plan().get(j).channel());
-        Lane.Reservation r;
         if (lane == null) {
-          r = Lane.Reservation.RESERVED;
-        } else if (kind == Backpressure.Kind.BLOCK) {
+          mine[j] = LanePlace.NONE;
+          continue;
+        }
+        if (kind == Backpressure.Kind.BLOCK) {
           try {
-            r = lane.reserve(deadline);
+            mine[j] = lane.reserve(deadline);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QueueFullException("interrupted while waiting for room; nothing was stored");
           }
         } else {
-          r = lane.tryReserve();
+          mine[j] = lane.tryReserve();
         }
-        if (r == Lane.Reservation.RESERVED) {
-          mine[j] = RESERVED;
-        } else if (r == Lane.Reservation.FULL && kind == Backpressure.Kind.BLOCK) {
+        if (mine[j] == null && kind == Backpressure.Kind.BLOCK && !lane.isPaused()) {
           throw new QueueFullException("queue full: no room in lane '" + lane.name()
               + "' within " + config.backpressure().timeout().orElseThrow()
               + " (backpressure BLOCK); nothing was stored");
@@ -160,21 +162,17 @@ final class Acceptor {
   }
 
   /** Returns the places and memory permits that no held item took (failure, waits in the log). */
-  private void giveBackUnused(List<Checked> checked, byte[][] places, int permits) {
+  private void giveBackUnused(LanePlace[][] places, int permits) {
     int taken = 0;
-    for (int i = 0; i < places.length; i++) {
-      byte[] mine = places[i];
+    for (LanePlace[] mine : places) {
       if (mine == null) {
         continue;
       }
-      for (int j = 0; j < mine.length; j++) {
-        if (mine[j] == TAKEN) {
+      for (LanePlace place : mine) {
+        if (place == TAKEN) {
           taken++;
-        } else if (mine[j] == RESERVED) {
-          Lane lane = lanes.get(checked.get(i).plan().get(j).channel());
-          if (lane != null) {
-            lane.releasePlace();
-          }
+        } else if (place != null) {
+          place.release();
         }
       }
     }
@@ -255,11 +253,12 @@ final class Acceptor {
   }
 
   /**
-   * @param places per delivery, whether it holds a place (and a memory permit) to be sent from
-   *     memory now; null when every delivery waits in the log (scheduled or spilled). A delivery
-   *     whose item is held is marked {@code TAKEN}.
+   * @param places per delivery, its reserved place (a memory permit and, for a delivery with a
+   *     lane, a {@link LanePlace}) when it is to be sent from memory now, else null; null as a
+   *     whole when every delivery waits in the log (scheduled or spilled). A delivery whose item
+   *     is held, and so carries the place, is marked {@code TAKEN}.
    */
-  private SendReceipt append(Checked c, byte[] places, Instant now) {
+  private SendReceipt append(Checked c, LanePlace[] places, Instant now) {
     Notification n = c.n();
     Instant due = c.scheduled() ? n.sendAt().orElseThrow() : now;
     DeliveryState state = c.scheduled() ? DeliveryState.SCHEDULED : DeliveryState.QUEUED;
@@ -268,7 +267,7 @@ final class Acceptor {
     boolean inLog = false;
     for (int i = 0; i < c.plan().size(); i++) {
       Planner.Planned p = c.plan().get(i);
-      boolean held = places != null && places[i] == RESERVED;
+      boolean held = places != null && places[i] != null;
       inLog |= !held;
       deliveries.add(DeliveryRecord.create(n.id() + "/" + (i + 1), n.id(), p.channel(),
           p.address(), n.priority(), state, due, held ? config.instanceId() : null,
@@ -296,8 +295,8 @@ final class Acceptor {
     for (int i = 0; i < deliveries.size(); i++) {
       DeliveryRecord d = deliveries.get(i);
       WorkItemView view = WorkItemView.of(d);
-      if (places != null && places[i] == RESERVED) {
-        intake.admit(new WorkItem(record, d));
+      if (places != null && places[i] != null) {
+        intake.admit(new WorkItem(record, d, places[i]));
         places[i] = TAKEN;
         listeners.delivery(EventType.QUEUED, view, 0, null, null);
       } else if (c.scheduled()) {

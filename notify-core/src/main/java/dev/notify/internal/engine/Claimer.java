@@ -128,13 +128,16 @@ final class Claimer implements Outcomes.Wakeups {
             // A send took the room meanwhile: hand the claim straight back.
             release(c, now);
             leftBehind = true;
-          } else if (lane.tryReserve() != Lane.Reservation.RESERVED) {
-            // The lane filled up or paused meanwhile: it calls for a pass when it has room.
-            memory.release(1);
-            release(c, now);
-            lane.markBacklog();
           } else {
-            admit(c);
+            LanePlace place = lane.tryReserve();
+            if (place == null) {
+              // The lane filled up or paused meanwhile: it calls for a pass when it has room.
+              memory.release(1);
+              release(c, now);
+              lane.markBacklog();
+            } else {
+              admit(c, place);
+            }
           }
         }
         more |= claimed.size() == limit;
@@ -149,7 +152,7 @@ final class Claimer implements Outcomes.Wakeups {
               now, now.plus(lease), limit);
           for (ClaimedDelivery c : claimed) {
             if (memory.tryAcquire(1)) {
-              admit(c);
+              admit(c, LanePlace.NONE);
             } else {
               release(c, now);
               leftBehind = true;
@@ -171,10 +174,10 @@ final class Claimer implements Outcomes.Wakeups {
   }
 
   /** The caller holds its memory permit and, unless it is a placeholder, its lane's place. */
-  private void admit(ClaimedDelivery c) {
+  private void admit(ClaimedDelivery c, LanePlace place) {
     // If an older item for this delivery is still held (it is leaving, or its lease slipped), the
     // new claim replaces it: the old item's fence is stale, so it drops out at its next step.
-    WorkItem item = new WorkItem(c.notification(), c.delivery());
+    WorkItem item = new WorkItem(c.notification(), c.delivery(), place);
     intake.admit(item);
     listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null, null);
   }

@@ -2,6 +2,7 @@ package dev.notify.internal.engine;
 
 import dev.notify.ChannelType;
 import dev.notify.event.NotificationListener;
+import dev.notify.inmemory.InMemoryNotificationLog;
 import dev.notify.policy.Backpressure;
 import dev.notify.policy.LaneOptions;
 import dev.notify.policy.PreferencePolicy;
@@ -18,8 +19,12 @@ import dev.notify.spi.store.TemplateEngine;
 import dev.notify.spi.store.TemplateStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -89,6 +94,95 @@ public record EngineConfig(
   public record Policy(RecipientDirectory directory, PreferenceStore preferences,
       PreferencePolicy preferencePolicy, TemplateStore templates, TemplateEngine templateEngine,
       RateLimits rateLimits, RateLimitStore rateLimitStore, Map<String, RateLimit> throughput) {
+  }
+
+  /**
+   * Checks the combinations of what the builder collected, applies the remaining defaults and
+   * freezes it. Every message says how to fix the problem.
+   *
+   * @param s the builder's settings, each already checked on its own
+   * @return the configuration to start an engine with
+   * @throws IllegalStateException when the combination is inconsistent
+   */
+  public static EngineConfig from(Settings s) {
+    Map<String, Channel> all = new LinkedHashMap<>(s.discovered);
+    all.putAll(s.channels);
+    if (all.isEmpty()) {
+      throw new IllegalStateException("no channel is configured; add one with channel(...) or"
+          + " discoverChannels(properties)");
+    }
+    Map<ChannelType, String> defaults = resolveDefaults(all, s.defaultChannels);
+    for (String name : s.laneOptions.keySet()) {
+      requireKnown(all, name, "lane");
+    }
+    for (String name : s.retryPolicies.keySet()) {
+      requireKnown(all, name, "retryPolicy");
+    }
+    for (String name : s.throughput.keySet()) {
+      requireKnown(all, name, "throughput");
+    }
+    Duration retention = s.retention != null ? s.retention : s.idempotencyWindow.multipliedBy(2);
+    if (retention.compareTo(s.idempotencyWindow) < 0) {
+      throw new IllegalStateException("retention " + retention
+          + " is shorter than the idempotency window " + s.idempotencyWindow
+          + "; deduplication needs the log to keep records at least as long: raise retention");
+    }
+    if (s.scheduler != null && s.clock == null) {
+      throw new IllegalStateException("a custom scheduler needs the clock it runs on: also call"
+          + " clock(...)");
+    }
+    if (s.pollInterval.compareTo(s.lease) >= 0) {
+      throw new IllegalStateException("pollInterval " + s.pollInterval + " must be shorter than"
+          + " the lease " + s.lease);
+    }
+    boolean ownsLog = s.log == null;
+    return new EngineConfig(Collections.unmodifiableMap(all),
+        Collections.unmodifiableMap(defaults),
+        ownsLog ? InMemoryNotificationLog.create() : s.log, ownsLog, s.dispatchers,
+        s.laneDefaults, Map.copyOf(s.laneOptions), s.capacity, s.backpressure, s.retryPolicy,
+        Map.copyOf(s.retryPolicies), s.idempotencyWindow, s.idempotencyCacheSize, retention,
+        s.lease, s.pollInterval, s.maxDataBytes, s.clock != null ? s.clock : Clock.systemUTC(),
+        s.scheduler, s.threadFactory, List.copyOf(s.listeners),
+        s.instanceId != null ? s.instanceId : UUID.randomUUID().toString(),
+        new Policy(s.directory, s.preferences, s.preferencePolicy, s.templates, s.templateEngine,
+            s.rateLimits, s.rateLimitStore, Map.copyOf(s.throughput)));
+  }
+
+  private static Map<ChannelType, String> resolveDefaults(Map<String, Channel> all,
+      Map<ChannelType, String> chosen) {
+    Map<ChannelType, List<String>> byType = new LinkedHashMap<>();
+    all.forEach((name, ch) -> byType.computeIfAbsent(ch.type(), t -> new ArrayList<>()).add(name));
+    Map<ChannelType, String> result = new LinkedHashMap<>();
+    chosen.forEach((type, name) -> {
+      Channel ch = requireKnown(all, name, "defaultChannel");
+      if (!ch.type().equals(type)) {
+        throw new IllegalStateException("defaultChannel(" + type + ", \"" + name + "\"): channel '"
+            + name + "' has type " + ch.type());
+      }
+      result.put(type, name);
+    });
+    byType.forEach((type, names) -> {
+      if (result.containsKey(type)) {
+        return;
+      }
+      if (names.size() == 1) {
+        result.put(type, names.get(0));
+      } else {
+        throw new IllegalStateException("channels " + names + " share type " + type
+            + "; mark one as the default with defaultChannel(ChannelType.of(\"" + type.id()
+            + "\"), \"" + names.get(0) + "\")");
+      }
+    });
+    return result;
+  }
+
+  private static Channel requireKnown(Map<String, Channel> all, String name, String setting) {
+    Channel ch = all.get(name);
+    if (ch == null) {
+      throw new IllegalStateException(setting + " names channel '" + name
+          + "', which is not configured; configured channels: " + all.keySet());
+    }
+    return ch;
   }
 
   RecipientDirectory directory() {

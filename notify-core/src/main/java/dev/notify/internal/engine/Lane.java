@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One channel's bulkhead: a bounded priority queue, its own executor, a cap on sends in flight,
- * and a {@link Circuit circuit breaker}. Work takes a place in the queue ({@link #tryReserve})
+ * and a {@link Circuit circuit breaker}. Work takes a place in the queue ({@link #tryReserve}, a {@link LanePlace})
  * before it is held in memory, so an {@link #offer} never blocks and is refused only while the
  * circuit is open or the lane stopped; the work then stays in the log until the lane has room.
  */
@@ -113,22 +113,14 @@ final class Lane {
     return context;
   }
 
-  /** What a request for a place in the queue got. */
-  enum Reservation {
-    /** A place is reserved: hand the item to the intake, then {@link #releasePlace} once. */
-    RESERVED,
-    /** The queue is full. */
-    FULL,
-    /** The circuit is not closed or the lane stopped: the work waits in the log. */
-    PAUSED
-  }
-
   /**
    * Reserves a place in the queue for an item about to be held in memory, so that what the intake
    * holds for this lane always fits: the lane never turns work away for want of room, and nothing
    * bounces between memory and the log under load.
+   *
+   * @return the place, or null when there is none now (see {@link #isPaused()} for why)
    */
-  Reservation tryReserve() {
+  LanePlace tryReserve() {
     lock.lock();
     try {
       return reserveLocked();
@@ -137,15 +129,18 @@ final class Lane {
     }
   }
 
-  /** Like {@link #tryReserve} but waits for a place until the deadline ({@link System#nanoTime}). */
-  Reservation reserve(long deadlineNanos) throws InterruptedException {
+  /**
+   * Like {@link #tryReserve} but waits for a place in a full lane until the deadline
+   * ({@link System#nanoTime}); a paused lane answers null at once.
+   */
+  LanePlace reserve(long deadlineNanos) throws InterruptedException {
     lock.lockInterruptibly();
     try {
       while (true) {
-        Reservation r = reserveLocked();
+        LanePlace place = reserveLocked();
         long left = deadlineNanos - System.nanoTime();
-        if (r != Reservation.FULL || left <= 0) {
-          return r;
+        if (place != null || isPausedLocked() || left <= 0) {
+          return place;
         }
         room.await(left);
       }
@@ -154,13 +149,26 @@ final class Lane {
     }
   }
 
-  private Reservation reserveLocked() {
+  /** @return true when the circuit is not closed or the lane stopped: work waits in the log */
+  boolean isPaused() {
+    lock.lock();
+    try {
+      return isPausedLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean isPausedLocked() {
+    return closed || circuit.state() != CircuitState.CLOSED;
+  }
+
+  private LanePlace reserveLocked() {
     if (roomLocked() > 0) {
       room.reserve();
-      return Reservation.RESERVED;
+      return new LanePlace(this);
     }
-    return closed || circuit.state() != CircuitState.CLOSED ? Reservation.PAUSED
-        : Reservation.FULL;
+    return null;
   }
 
   /** Closed: the queue's free places. Half open: one, for the probe. Open or stopped: none. */
@@ -219,10 +227,7 @@ final class Lane {
     }
   }
 
-  /**
-   * Returns a reservation: its item was dispatched (offered, parked, expired or dropped) or never
-   * held (the send stored nothing or left it in the log).
-   */
+  /** Gives a place back; only {@link LanePlace#release()} calls this, once per place. */
   void releasePlace() {
     lock.lock();
     try {

@@ -5,6 +5,7 @@ import dev.notify.Recipient;
 import dev.notify.event.EventType;
 import dev.notify.policy.RetryPolicy;
 import dev.notify.spi.DeliveryResult;
+import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.spi.log.DeliveryUpdate;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.status.Attempt;
@@ -13,6 +14,7 @@ import dev.notify.status.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns what happens to a held delivery into fenced log transitions, listener events, counters and
- * retry timers. Every path that ends a delivery's stay in memory goes through here.
+ * retry timers. Every path that ends a delivery (sent, failed, dead, suppressed, expired,
+ * cancelled) or ends its stay in memory goes through here.
  */
 final class Outcomes implements Lane.Host {
   private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
@@ -253,6 +256,31 @@ final class Outcomes implements Lane.Host {
     } else {
       lost(item);
     }
+  }
+
+  /**
+   * The caller cancelled a notification: the log ended these deliveries (one log operation for
+   * the whole notification, so no fenced transition here). Each is counted on its lane, leaves
+   * memory if it was held, and is reported; then the receipt is checked.
+   *
+   * @param ended the deliveries that were live and are now CANCELLED
+   * @param lanes the lane of a channel; none for a delivery still waiting to be resolved
+   * @param held the item memory holds for a delivery id, if any
+   */
+  void cancelled(String notificationId, List<DeliveryRecord> ended,
+      Function<String, Lane> lanes, Function<String, WorkItem> held) {
+    for (DeliveryRecord d : ended) {
+      Lane lane = lanes.apply(d.channel());
+      if (lane != null) {
+        lane.count(DeliveryState.CANCELLED);
+      }
+      WorkItem item = held.apply(d.id());
+      if (item != null) {
+        memory.leave(item);
+      }
+      listeners.delivery(EventType.CANCELLED, WorkItemView.of(d), 0, "cancelled", null);
+    }
+    completions.check(notificationId);
   }
 
   /** Shutdown: back to the log, due now, for the next start or another instance. */

@@ -26,8 +26,14 @@ final class WorkItem {
   private final int attemptCount;
   private final Fence fence;
   private final AtomicBoolean left = new AtomicBoolean();
+  private final LanePlace place;
 
-  WorkItem(NotificationRecord record, DeliveryRecord delivery) {
+  /**
+   * @param place the place reserved in the delivery's lane, or {@link LanePlace#NONE} for a
+   *     delivery to be resolved
+   */
+  WorkItem(NotificationRecord record, DeliveryRecord delivery, LanePlace place) {
+    this.place = place;
     this.record = record;
     this.deliveryId = delivery.id();
     this.channel = delivery.channel();
@@ -96,6 +102,11 @@ final class WorkItem {
     Content c = rendered != null ? rendered : n.content();
     return new OutboundMessage(n.id(), (Recipient.Address) address, c, n.priority(),
         n.category().orElse(null), n.expiresAt().orElse(null), n.options(), n.metadata());
+  }
+
+  /** Gives back the lane place this item holds; only the first call does anything. */
+  void releasePlace() {
+    place.release();
   }
 
   boolean hasLeft() {

@@ -1,0 +1,178 @@
+package dev.notify.internal.engine;
+
+import dev.notify.ChannelType;
+import dev.notify.Recipient;
+import dev.notify.internal.preference.PolicyEvaluator;
+import dev.notify.internal.ratelimit.LocalRateLimitStore;
+import dev.notify.internal.ratelimit.Pacer;
+import dev.notify.internal.ratelimit.RecipientRateLimiter;
+import dev.notify.internal.recipient.CachingRecipientDirectory;
+import dev.notify.internal.template.MustacheTemplateEngine;
+import dev.notify.internal.template.TemplateRenderer;
+import dev.notify.policy.PreferencePolicy;
+import dev.notify.policy.RateLimit;
+import dev.notify.spi.Channel;
+import dev.notify.spi.ChannelContext;
+import dev.notify.spi.ReceiptSink;
+import dev.notify.spi.Scheduler;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.store.RateLimitStore;
+import dev.notify.status.Receipt;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's parts, built and wired once from a checked configuration: memory and intake, one
+ * lane per channel, the claimer, the outcome handling, the policies, the resolver, the acceptor
+ * and the dispatcher. {@link Engine} is the facade over them.
+ */
+final class Assembly {
+  final EngineConfig config;
+  final Clock clock;
+  final SystemScheduler ownScheduler;
+  final Scheduler scheduler;
+  final Memory memory;
+  final Intake intake;
+  final Completions completions;
+  final Listeners listeners;
+  final Latency latency = new Latency();
+  final Map<String, Lane> lanes;
+  final Claimer claimer;
+  final Outcomes outcomes;
+  final CachingRecipientDirectory directory;
+  final Acceptor acceptor;
+  final ExecutorService fanOut;
+  final Dispatcher dispatcher;
+  final ThreadPoolExecutor asyncSends;
+
+  Assembly(EngineConfig config) {
+    this.config = config;
+    this.clock = config.clock();
+    ThreadFactoryNamer threads = new ThreadFactoryNamer(config.threadFactory());
+    this.ownScheduler = config.scheduler() == null
+        ? new SystemScheduler(threads.named("notify-scheduler")) : null;
+    this.scheduler = ownScheduler != null ? ownScheduler : config.scheduler();
+    this.memory = new Memory(config.capacity());
+    this.intake = new Intake(memory);
+    this.completions = new Completions(config.log());
+    this.listeners = new Listeners(config.listeners(), clock);
+    List<Lane> laneList = new ArrayList<>();
+    this.claimer = new Claimer(config, memory, intake, laneList, listeners, scheduler, threads);
+
+    EngineConfig.Policy p = config.policy();
+    this.directory = p.directory() == null ? null
+        : new CachingRecipientDirectory(p.directory(), clock);
+    TemplateRenderer templates = p.templates() == null ? null : new TemplateRenderer(p.templates(),
+        p.templateEngine() != null ? p.templateEngine() : new MustacheTemplateEngine());
+    PreferencePolicy preferencePolicy = p.preferencePolicy() != null ? p.preferencePolicy()
+        : PreferencePolicy.ofDefaults();
+    RateLimitStore buckets = p.rateLimitStore() != null ? p.rateLimitStore()
+        : new LocalRateLimitStore(clock);
+    Policies policies = new Policies(directory,
+        p.preferences() == null ? null : new PolicyEvaluator(p.preferences(), preferencePolicy),
+        templates, p.rateLimits() == null ? null : new RecipientRateLimiter(p.rateLimits(),
+            preferencePolicy::isCritical, buckets, clock), clock);
+    this.outcomes = new Outcomes(config.log(), memory, completions, listeners, clock,
+        config::retryPolicy, latency, claimer, feedback(p));
+
+    Map<String, Lane> byName = new LinkedHashMap<>();
+    for (Channel ch : config.channels().values()) {
+      RateLimit rate = p.throughput().get(ch.name());
+      Lane lane = new Lane(ch, config.laneOptions(ch.name()),
+          rate == null ? null : new Pacer(ch.name(), rate, buckets, clock), scheduler, clock,
+          threads, this::context, outcomes);
+      byName.put(ch.name(), lane);
+      laneList.add(lane);
+    }
+    this.lanes = Collections.unmodifiableMap(byName);
+    memory.onFreed(claimer::now);
+
+    this.acceptor = new Acceptor(config, new Planner(config.channels(), config.defaultChannels(),
+        config.maxDataBytes(), templates, directory != null), memory, intake, lanes, completions,
+        listeners, claimer);
+    this.fanOut = Executors.newSingleThreadExecutor(threads.named("notify-fanout"));
+    Resolver resolver = directory == null ? null : new Resolver(directory, config, memory,
+        listeners, outcomes, claimer, acceptor, fanOut);
+    this.dispatcher = new Dispatcher(intake, lanes, policies, resolver, outcomes, clock,
+        config.dispatchers(), threads.named("notify-dispatch"));
+    this.asyncSends = new ThreadPoolExecutor(1, Math.max(2, config.dispatchers()), 30,
+        TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.capacity()),
+        threads.named("notify-send-async"));
+  }
+
+  /** Starts the channels, then the dispatchers and the claimer (which recovers expired leases). */
+  void start() {
+    for (Lane lane : lanes.values()) {
+      lane.channel().start(lane.context());
+    }
+    dispatcher.start();
+    claimer.start();
+  }
+
+  /** What providers report reaches the recipient directory and the preference store. */
+  private Outcomes.Feedback feedback(EngineConfig.Policy p) {
+    CachingRecipientDirectory users = directory;
+    return new Outcomes.Feedback() {
+      @Override
+      public void addressInvalid(String userId, Recipient.Address address, Instant at) {
+        if (users != null) {
+          users.invalidateAddress(userId, address, at);
+        }
+      }
+
+      @Override
+      public void optedOut(String userId, ChannelType type) {
+        if (p.preferences() != null) {
+          p.preferences().recordProviderOptOut(userId, type);
+        }
+      }
+    };
+  }
+
+  private ChannelContext context(String channelName, ThreadPoolExecutor executor) {
+    return new ChannelContext() {
+      @Override
+      public String channelName() {
+        return channelName;
+      }
+
+      @Override
+      public Executor executor() {
+        return executor;
+      }
+
+      @Override
+      public Scheduler scheduler() {
+        return scheduler;
+      }
+
+      @Override
+      public Clock clock() {
+        return clock;
+      }
+
+      @Override
+      public ReceiptSink receipts() {
+        return Assembly.this::recordReceipt;
+      }
+    };
+  }
+
+  boolean recordReceipt(String providerMessageId, Receipt receipt) {
+    Optional<DeliveryRecord> d = config.log().recordReceipt(providerMessageId, receipt);
+    d.ifPresent(r -> listeners.receipt(WorkItemView.of(r), receipt));
+    return d.isPresent();
+  }
+}
