@@ -10,6 +10,7 @@ import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.LogFullException;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
 import java.time.Instant;
 import java.util.List;
@@ -210,6 +211,17 @@ public final class InMemoryNotificationLog implements NotificationLog {
     lock.lock();
     try {
       return store.recordReceipt(providerMessageId, receipt);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public GroupMembers members(String parentId) {
+    requireNonNull(parentId, "parentId");
+    lock.lock();
+    try {
+      return store.members(parentId);
     } finally {
       lock.unlock();
     }

@@ -8,6 +8,7 @@ import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.LogFullException;
 import dev.notify.spi.log.NotificationRecord;
 import dev.notify.status.DeliveryState;
+import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ final class LogStore {
   /** Finished notifications by acceptance (eviction) and by last change (purge). */
   private final TreeMap<SeqKey, StoredNotification> finishedByAge = new TreeMap<>();
   private final TreeMap<SeqKey, StoredNotification> finishedByLastChange = new TreeMap<>();
+  private final MemberTally members = new MemberTally();
 
   /**
    * Creates an empty store.
@@ -371,6 +373,16 @@ final class LogStore {
   }
 
   /**
+   * See {@code NotificationLog.members}.
+   *
+   * @param parentId the broadcast's id
+   * @return its members by state
+   */
+  public GroupMembers members(String parentId) {
+    return members.of(parentId);
+  }
+
+  /**
    * See {@code NotificationLog.purge}.
    *
    * @param finishedBefore the instant before which finished notifications are removed
@@ -457,6 +469,7 @@ final class LogStore {
   }
 
   private void refreshFinished(StoredNotification n) {
+    members.count(n);
     if (n.finishedKey != null) {
       finishedByLastChange.remove(n.finishedKey);
       finishedByAge.remove(n.ageKey);
@@ -470,6 +483,7 @@ final class LogStore {
   }
 
   private void remove(StoredNotification n) {
+    members.forget(n);
     for (StoredDelivery d : n.deliveries) {
       unindex(d);
       deliveries.remove(d.record.id());

@@ -4,6 +4,7 @@ import dev.notify.Notification;
 import dev.notify.Recipient;
 import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.NotificationState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +17,10 @@ final class StoredNotification {
   final String payloadHash;
   final SeqKey ageKey;
   final List<StoredDelivery> deliveries = new ArrayList<>();
+  /** For a group member's notification, the broadcast's id; else null. */
+  final String parentId;
+  /** The state a member is counted under in {@link MemberTally}, or null if not counted. */
+  NotificationState countedAs;
   /** Distinct, in the notification's order; usually one. */
   final List<String> recipientKeys;
 
@@ -29,6 +34,7 @@ final class StoredNotification {
   StoredNotification(NotificationRecord record, long seq) {
     this.notification = record.notification();
     this.payloadHash = record.payloadHash();
+    this.parentId = record.parentId();
     this.ageKey = new SeqKey(record.acceptedAt(), seq);
     List<Recipient> recipients = notification.recipients();
     if (recipients.size() == 1) {
@@ -75,7 +81,7 @@ final class StoredNotification {
     for (StoredDelivery d : deliveries) {
       records.add(d.record);
     }
-    return new NotificationRecord(notification, payloadHash, acceptedAt(), records);
+    return new NotificationRecord(notification, payloadHash, acceptedAt(), records, parentId);
   }
 
   /** @return the latest change of any delivery, or the acceptance when there are none */

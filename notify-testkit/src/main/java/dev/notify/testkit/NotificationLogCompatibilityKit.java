@@ -6,6 +6,7 @@ import dev.notify.testkit.log.CancelAndReplayContract;
 import dev.notify.testkit.log.ClaimContract;
 import dev.notify.testkit.log.ExpandContract;
 import dev.notify.testkit.log.HistoryAndDeadLetterContract;
+import dev.notify.testkit.log.MemberContract;
 import dev.notify.testkit.log.PurgeContract;
 import dev.notify.testkit.log.ReceiptContract;
 import dev.notify.testkit.log.RenewalContract;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Nested;
  * <p>The contract is grouped by operation into nested suites, each in its own class of
  * {@link dev.notify.testkit.log}: {@link AppendContract}, {@link ClaimContract},
  * {@link TransitionContract}, {@link RenewalContract}, {@link CancelAndReplayContract},
- * {@link ReceiptContract}, {@link HistoryAndDeadLetterContract} and {@link PurgeContract}. Each
+ * {@link ReceiptContract}, {@link HistoryAndDeadLetterContract}, {@link MemberContract} and
+ * {@link PurgeContract}. Each
  * test gets its own log from {@link #createLog()} and closes it afterwards.
  *
  * <p>Time never passes by itself: every test uses explicit instants from
@@ -121,6 +123,15 @@ public abstract class NotificationLogCompatibilityKit {
   /** Replacing a user placeholder with its deliveries: {@link ExpandContract}. */
   @Nested
   class Expand extends ExpandContract {
+    @Override
+    protected NotificationLog createLog() {
+      return NotificationLogCompatibilityKit.this.createLog();
+    }
+  }
+
+  /** Counting a broadcast's members by state: {@link MemberContract}. */
+  @Nested
+  class Members extends MemberContract {
     @Override
     protected NotificationLog createLog() {
       return NotificationLogCompatibilityKit.this.createLog();

@@ -186,12 +186,12 @@ final class Acceptor {
    *
    * @return true if it was new
    */
-  boolean appendDerived(Notification child, Instant now) {
+  boolean appendDerived(Notification child, String parentId, Instant now) {
     DeliveryRecord placeholder = DeliveryRecord.create(child.id() + "/1", child.id(),
         DeliveryRecord.RESOLVE_CHANNEL, child.recipients().get(0), child.priority(),
         DeliveryState.QUEUED, now, null, null, now);
     NotificationRecord record = new NotificationRecord(child, PayloadHash.of(child), now,
-        List.of(placeholder));
+        List.of(placeholder), parentId);
     if (log.append(record) instanceof AppendResult.Existing) {
       return false;
     }
@@ -247,7 +247,7 @@ final class Acceptor {
   private SendReceipt duplicateReceipt(String id) {
     CompletableFuture<NotificationStatus> f = completions.tracked(id).orElseGet(
         () -> CompletableFuture.completedFuture(
-            log.find(id).map(Statuses::of).orElseThrow(() -> new NotifyException(
+            log.find(id).map(r -> Statuses.of(r, log)).orElseThrow(() -> new NotifyException(
                 "notification " + id + " was accepted but is no longer in the log"))));
     return new SendReceipt(id, true, f);
   }

@@ -28,20 +28,35 @@ final class Completions {
     return Optional.ofNullable(futures.get(notificationId));
   }
 
-  /** Completes the future if the notification is now final. */
+  /**
+   * Completes the future if the notification is now final; a broadcast is final once its fan-out
+   * has ended and every member has finished (see {@link #checkMember}).
+   */
   void check(String notificationId) {
     if (!futures.containsKey(notificationId)) {
       return;
     }
     Optional<NotificationRecord> r = log.find(notificationId);
-    if (r.isEmpty() || r.get().isFinal()) {
+    NotificationStatus status = r.map(found -> Statuses.of(found, log)).orElse(null);
+    if (status == null || status.isFinal()) {
       CompletableFuture<NotificationStatus> f = futures.remove(notificationId);
-      if (f != null && r.isPresent()) {
-        f.complete(Statuses.of(r.get()));
+      if (f != null && status != null) {
+        f.complete(status);
       } else if (f != null) {
         f.completeExceptionally(new IllegalStateException(
             "notification " + notificationId + " is no longer in the log"));
       }
+    }
+  }
+
+  /**
+   * A member of a broadcast changed: its broadcast may have finished with it.
+   *
+   * @param parentId the broadcast's id, or null for a notification that is no member
+   */
+  void checkMember(String parentId) {
+    if (parentId != null) {
+      check(parentId);
     }
   }
 

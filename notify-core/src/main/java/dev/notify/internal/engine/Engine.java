@@ -106,34 +106,35 @@ public final class Engine implements NotificationClient {
         ended.add(d);
       }
     }
-    parts.outcomes.cancelled(notificationId, ended, parts.lanes::get, parts.memory::get);
+    parts.outcomes.cancelled(notificationId, after.parentId(), ended, parts.lanes::get,
+        parts.memory::get);
     return true;
   }
 
   @Override
   public Optional<NotificationStatus> status(String notificationId) {
     requireNonNull(notificationId, "notificationId");
-    return config.log().find(notificationId).map(Statuses::of);
+    return config.log().find(notificationId).map(r -> Statuses.of(r, config.log()));
   }
 
   @Override
   public List<NotificationStatus> history(Recipient recipient, int limit) {
     requireNonNull(recipient, "recipient");
     requireLimit(limit);
-    return config.log().history(recipient.key(), limit).stream().map(Statuses::of).toList();
+    return config.log().history(recipient.key(), limit).stream().map(r -> Statuses.of(r, config.log())).toList();
   }
 
   @Override
   public List<NotificationStatus> deadLetters(int limit) {
     requireLimit(limit);
-    return config.log().deadLetters(null, limit).stream().map(Statuses::of).toList();
+    return config.log().deadLetters(null, limit).stream().map(r -> Statuses.of(r, config.log())).toList();
   }
 
   @Override
   public List<NotificationStatus> deadLetters(String channel, int limit) {
     requireNonNull(channel, "channel");
     requireLimit(limit);
-    return config.log().deadLetters(channel, limit).stream().map(Statuses::of).toList();
+    return config.log().deadLetters(channel, limit).stream().map(r -> Statuses.of(r, config.log())).toList();
   }
 
   @Override

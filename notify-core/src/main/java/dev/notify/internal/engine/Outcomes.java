@@ -222,6 +222,7 @@ final class Outcomes implements Lane.Host {
       listeners.delivery(event, WorkItemView.of(item), attempt, reason, null);
     }
     completions.check(item.notificationId());
+    completions.checkMember(item.parentId());
   }
 
   /** Back to the log until {@code due} (retry, quiet hours, rate limit), with a wake-up then. */
@@ -263,11 +264,12 @@ final class Outcomes implements Lane.Host {
    * the whole notification, so no fenced transition here). Each is counted on its lane, leaves
    * memory if it was held, and is reported; then the receipt is checked.
    *
+   * @param parentId the broadcast the notification is a member of, or null
    * @param ended the deliveries that were live and are now CANCELLED
    * @param lanes the lane of a channel; none for a delivery still waiting to be resolved
    * @param held the item memory holds for a delivery id, if any
    */
-  void cancelled(String notificationId, List<DeliveryRecord> ended,
+  void cancelled(String notificationId, String parentId, List<DeliveryRecord> ended,
       Function<String, Lane> lanes, Function<String, WorkItem> held) {
     for (DeliveryRecord d : ended) {
       Lane lane = lanes.apply(d.channel());
@@ -281,6 +283,7 @@ final class Outcomes implements Lane.Host {
       listeners.delivery(EventType.CANCELLED, WorkItemView.of(d), 0, "cancelled", null);
     }
     completions.check(notificationId);
+    completions.checkMember(parentId);
   }
 
   /** Shutdown: back to the log, due now, for the next start or another instance. */
@@ -313,6 +316,7 @@ final class Outcomes implements Lane.Host {
     if (memory.leave(item)) {
       LOG.debug("claim on {} lost (cancelled or taken over); dropped from memory", item);
       completions.check(item.notificationId());
+      completions.checkMember(item.parentId());
     }
   }
 

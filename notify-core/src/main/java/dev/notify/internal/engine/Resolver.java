@@ -168,7 +168,7 @@ final class Resolver {
         String userId = it.next();
         Notification child = parent.toBuilder().id(parent.id() + ":" + userId)
             .recipients(List.of(Recipient.user(userId))).build();
-        if (acceptor.appendDerived(child, clock.instant())) {
+        if (acceptor.appendDerived(child, parent.id(), clock.instant())) {
           fresh++;
         }
         if (++count % PAGE_SIZE == 0) {

@@ -1,9 +1,12 @@
 package dev.notify.internal.engine;
 
+import dev.notify.Recipient;
 import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.NotificationLog;
 import dev.notify.spi.log.NotificationRecord;
 import dev.notify.status.DeliveryState;
 import dev.notify.status.DeliveryStatus;
+import dev.notify.status.GroupMembers;
 import dev.notify.status.NotificationStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +16,11 @@ final class Statuses {
   private Statuses() {
   }
 
-  static NotificationStatus of(NotificationRecord r) {
+  /**
+   * The status of a stored notification; for a group broadcast with its members' counts from
+   * the log.
+   */
+  static NotificationStatus of(NotificationRecord r, NotificationLog log) {
     List<DeliveryStatus> ds = new ArrayList<>(r.deliveries().size());
     for (DeliveryRecord d : r.deliveries()) {
       boolean waiting = d.state() == DeliveryState.SCHEDULED
@@ -22,6 +29,12 @@ final class Statuses {
           waiting ? d.dueAt() : null, d.reason(), d.providerMessageId(), d.receipts(),
           d.updatedAt()));
     }
-    return new NotificationStatus(r.id(), r.acceptedAt(), ds);
+    boolean broadcast = false;
+    for (Recipient recipient : r.notification().recipients()) {
+      broadcast |= recipient instanceof Recipient.Group;
+    }
+    GroupMembers members = broadcast ? log.members(r.id()) : null;
+    return new NotificationStatus(r.id(), r.acceptedAt(), NotificationStatus.stateOf(ds, members),
+        ds, members);
   }
 }

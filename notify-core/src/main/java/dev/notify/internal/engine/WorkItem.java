@@ -53,6 +53,11 @@ final class WorkItem {
     return record.id();
   }
 
+  /** @return the broadcast this is a member's delivery of, or null */
+  String parentId() {
+    return record.parentId();
+  }
+
   Instant acceptedAt() {
     return record.acceptedAt();
   }

@@ -1,5 +1,7 @@
 package dev.notify.spi.log;
 
+import dev.notify.status.GroupMembers;
+import dev.notify.status.NotificationState;
 import dev.notify.status.Receipt;
 import java.time.Instant;
 import java.util.List;
@@ -132,6 +134,18 @@ public interface NotificationLog extends AutoCloseable {
    * @param notificationId the notification's id
    */
   Optional<NotificationRecord> find(String notificationId);
+
+  /**
+   * Counts the members of a group broadcast: the stored notifications whose
+   * {@link NotificationRecord#parentId()} is this id, by {@link NotificationState} (the
+   * {@link NotificationState#of summary} of each member's deliveries). Called for every status
+   * of a broadcast and whenever one of its members finishes, so it must not read every member:
+   * keep the counts as members are appended and change state.
+   *
+   * @param parentId the broadcast's notification id
+   * @return its members by state; {@link GroupMembers#NONE} when it has none
+   */
+  GroupMembers members(String parentId);
 
   /**
    * {@return the notifications that named this recipient, newest first}

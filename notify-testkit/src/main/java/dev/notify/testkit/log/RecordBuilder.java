@@ -25,10 +25,22 @@ public final class RecordBuilder {
   private String payloadHash;
   private Instant acceptedAt = LogFixtures.T0;
   private Instant updatedAt;
+  private String parentId;
 
   RecordBuilder(String id) {
     this.id = id;
     this.payloadHash = "hash-of-" + id;
+  }
+
+  /**
+   * Makes it a group member's notification; default none.
+   *
+   * @param broadcastId the id of the broadcast it belongs to
+   * @return this builder
+   */
+  public RecordBuilder memberOf(String broadcastId) {
+    this.parentId = broadcastId;
+    return this;
   }
 
   /**
@@ -130,6 +142,6 @@ public final class RecordBuilder {
     Notification n = Notification.builder().id(id).to(recipients).priority(priority)
         .title("Title of " + id).body("Body of " + id).build();
     List<DeliveryRecord> built = deliveries.stream().map(Supplier::get).toList();
-    return new NotificationRecord(n, payloadHash, acceptedAt, built);
+    return new NotificationRecord(n, payloadHash, acceptedAt, built, parentId);
   }
 }
