@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notify.ChannelType;
 import dev.notify.spi.DeliveryResult;
+import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import io.netty.channel.EventLoopGroup;
@@ -17,25 +19,31 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The builder's checks, and what close() releases. */
 class ApnsChannelBuilderTest {
-  private static MockApnsPeer peer;
-  private static ApnsPeerCredentials c;
+  /** A peer with provider-token authentication, for most tests. */
+  @RegisterExtension
+  static final ProviderPeerExtension<MockApnsPeer> APNS =
+      ProviderPeerExtension.of(MockApnsPeer::start);
+  /** A peer that also takes TLS client certificates. */
+  @RegisterExtension
+  static final ProviderPeerExtension<MockApnsPeer> CERT_APNS =
+      ProviderPeerExtension.of(() -> MockApnsPeer.builder().clientCertificateAuth(true).start());
 
-  @BeforeAll
-  static void start() {
-    peer = MockApnsPeer.start();
-    c = peer.credentials();
-  }
+  // Two peers of one type: tests take them from the extensions, not as parameters.
+  private final MockApnsPeer peer = APNS.peer();
+  private final ApnsPeerCredentials c = peer.credentials();
+  private final ManualChannelContext context =
+      ManualChannelContext.builder().channelName("apns").build();
 
-  @AfterAll
-  static void stop() {
-    peer.close();
+  @AfterEach
+  void closeContext() {
+    context.close();
   }
 
   @Test
@@ -48,18 +56,14 @@ class ApnsChannelBuilderTest {
 
   @Test
   void bothTokenAuthAndACertificateAreRefused() {
-    MockApnsPeer withCert = MockApnsPeer.builder().clientCertificateAuth(true).start();
-    try {
-      byte[] p12 = withCert.credentials().clientCertificateP12().orElseThrow();
-      assertThatThrownBy(() -> PeerChannels.forPeer(withCert)
-          .clientCertificate(new ByteArrayInputStream(p12),
-              withCert.credentials().clientCertificatePassword())
-          .build())
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("both tokenAuth(...) and clientCertificate(...)");
-    } finally {
-      withCert.close();
-    }
+    MockApnsPeer withCert = CERT_APNS.peer();
+    byte[] p12 = withCert.credentials().clientCertificateP12().orElseThrow();
+    assertThatThrownBy(() -> PeerChannels.forPeer(withCert)
+        .clientCertificate(new ByteArrayInputStream(p12),
+            withCert.credentials().clientCertificatePassword())
+        .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("both tokenAuth(...) and clientCertificate(...)");
   }
 
   @Test
@@ -103,15 +107,10 @@ class ApnsChannelBuilderTest {
 
   @Test
   void aWrongCertificatePasswordIsRejected() {
-    MockApnsPeer withCert = MockApnsPeer.builder().clientCertificateAuth(true).start();
-    try {
-      byte[] p12 = withCert.credentials().clientCertificateP12().orElseThrow();
-      assertThatThrownBy(() -> ApnsChannel.builder()
-          .clientCertificate(new ByteArrayInputStream(p12), "wrong"))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wrong password?");
-    } finally {
-      withCert.close();
-    }
+    byte[] p12 = CERT_APNS.peer().credentials().clientCertificateP12().orElseThrow();
+    assertThatThrownBy(() -> ApnsChannel.builder()
+        .clientCertificate(new ByteArrayInputStream(p12), "wrong"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wrong password?");
   }
 
   @Test
@@ -193,21 +192,17 @@ class ApnsChannelBuilderTest {
 
   @Test
   void clientCertificateAuthenticationWorks() throws Exception {
-    MockApnsPeer withCert = MockApnsPeer.builder().clientCertificateAuth(true).start();
-    try {
-      ApnsPeerCredentials cc = withCert.credentials();
-      try (ApnsChannel channel = ApnsChannel.builder().name("apns-cert")
-          .server(cc.host(), cc.port()).trustedServerCertificates(cc.trustedCertificate())
-          .clientCertificate(new ByteArrayInputStream(cc.clientCertificateP12().orElseThrow()),
-              cc.clientCertificatePassword())
-          .topic(cc.topic()).build()) {
-        assertThat(send(channel)).isInstanceOf(DeliveryResult.Sent.class);
-      }
-      assertThat(withCert.awaitReceived(1, Duration.ofSeconds(10)).get(0).bearerToken())
-          .isFalse();
-    } finally {
-      withCert.close();
+    MockApnsPeer withCert = CERT_APNS.peer();
+    ApnsPeerCredentials cc = withCert.credentials();
+    try (ApnsChannel channel = ApnsChannel.builder().name("apns-cert")
+        .server(cc.host(), cc.port()).trustedServerCertificates(cc.trustedCertificate())
+        .clientCertificate(new ByteArrayInputStream(cc.clientCertificateP12().orElseThrow()),
+            cc.clientCertificatePassword())
+        .topic(cc.topic()).build()) {
+      assertThat(send(channel)).isInstanceOf(DeliveryResult.Sent.class);
     }
+    assertThat(withCert.awaitReceived(1, Duration.ofSeconds(10)).get(0).bearerToken())
+        .isFalse();
   }
 
   @Test
@@ -225,8 +220,8 @@ class ApnsChannelBuilderTest {
     }
   }
 
-  private static DeliveryResult send(ApnsChannel channel) throws Exception {
-    return channel.send(message().delivery(), TestContext.real()).toCompletableFuture()
+  private DeliveryResult send(ApnsChannel channel) throws Exception {
+    return channel.send(message().delivery(), context).toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
   }
 

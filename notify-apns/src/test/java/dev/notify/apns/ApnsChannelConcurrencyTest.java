@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eatthepath.pushy.apns.server.RejectionReason;
 import dev.notify.spi.DeliveryResult;
+import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.apns.MockApnsPeer;
 import dev.notify.testkit.apns.PeerResponse;
 import java.time.Duration;
@@ -18,14 +20,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApnsChannelConcurrencyTest {
   private static final int SENDS = 1_000;
 
+  @RegisterExtension
+  final ProviderPeerExtension<MockApnsPeer> apns = ProviderPeerExtension.of(MockApnsPeer::start);
+
   @Test
-  void aThousandConcurrentSendsAreAllAccountedFor() throws Exception {
-    try (MockApnsPeer peer = MockApnsPeer.start();
-        ApnsChannel channel = PeerChannels.forPeer(peer).build()) {
+  void aThousandConcurrentSendsAreAllAccountedFor(MockApnsPeer peer) throws Exception {
+    try (ApnsChannel channel = PeerChannels.forPeer(peer).build();
+        ManualChannelContext context = ManualChannelContext.builder().channelName("apns")
+            .build()) {
       Map<Kind, Integer> expected = new EnumMap<>(Kind.class);
       for (int i = 0; i < SENDS; i++) {
         Kind kind = i % 10 == 3 ? Kind.ADDRESS_INVALID : i % 10 == 7 ? Kind.RETRYABLE : Kind.SENT;
@@ -47,7 +54,7 @@ class ApnsChannelConcurrencyTest {
           batches.add(CompletableFuture.supplyAsync(() -> {
             List<CompletableFuture<DeliveryResult>> mine = new ArrayList<>();
             for (int i = first; i < SENDS; i += 4) {
-              mine.add(channel.send(message().to(token(i)).delivery(), TestContext.real())
+              mine.add(channel.send(message().to(token(i)).delivery(), context)
                   .toCompletableFuture());
             }
             return mine;

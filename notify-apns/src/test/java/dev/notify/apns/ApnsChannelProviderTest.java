@@ -10,6 +10,7 @@ import dev.notify.Recipient;
 import dev.notify.SendReceipt;
 import dev.notify.spi.Channel;
 import dev.notify.status.NotificationStatus;
+import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import dev.notify.testkit.apns.ReceivedPush;
@@ -21,33 +22,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Channels configured from properties, discovered through the client builder. */
 class ApnsChannelProviderTest {
-  private static MockApnsPeer peer;
+  @RegisterExtension
+  static final ProviderPeerExtension<MockApnsPeer> APNS =
+      ProviderPeerExtension.of(MockApnsPeer::start);
   @TempDir
   static Path dir;
   private static Path keyFile;
   private static Path trustFile;
 
+  private final MockApnsPeer peer = APNS.peer();
+
   @BeforeAll
-  static void start() throws Exception {
-    peer = MockApnsPeer.start();
+  static void writePeerFiles(MockApnsPeer peer) throws Exception {
     ApnsPeerCredentials c = peer.credentials();
     keyFile = c.writeSigningKey(dir);
     trustFile = Files.writeString(dir.resolve("peer.pem"), c.trustedCertificatePem());
   }
 
-  @AfterAll
-  static void stop() {
-    peer.close();
-  }
-
-  private static Map<String, String> peerProperties() {
+  private Map<String, String> peerProperties() {
     ApnsPeerCredentials c = peer.credentials();
     Map<String, String> p = new HashMap<>();
     p.put("provider", "apns");

@@ -4,56 +4,62 @@ import static dev.notify.apns.Messages.message;
 import static dev.notify.apns.Messages.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
+import dev.notify.testkit.Await;
+import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.apns.MockApnsPeer;
 import dev.notify.testkit.apns.PeerResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Outages, hangs and recovery against the real peer. */
+/** Outages, hangs and recovery against the real peer, one peer per test. */
 class ApnsChannelResilienceTest {
+  @RegisterExtension
+  final ProviderPeerExtension<MockApnsPeer> apns = ProviderPeerExtension.of(MockApnsPeer::start);
+
+  private final ManualChannelContext context =
+      ManualChannelContext.builder().channelName("apns").build();
   private MockApnsPeer peer;
   private ApnsChannel channel;
 
   @BeforeEach
-  void start() {
-    peer = MockApnsPeer.start();
+  void start(MockApnsPeer peer) {
+    this.peer = peer;
     channel = PeerChannels.forPeer(peer).build();
   }
 
   @AfterEach
   void stop() {
     channel.close();
-    peer.close();
+    context.close();
   }
 
-  private DeliveryResult send(Delivery delivery, ChannelContext context) throws Exception {
+  private DeliveryResult send(Delivery delivery) throws Exception {
     // pushy's reconnect delay grows to 60 s; every await has a deadline beyond that.
     return channel.send(delivery, context).toCompletableFuture().get(90, TimeUnit.SECONDS);
   }
 
   @Test
   void aStoppedServerMakesSendsRetryableAndTheySucceedAfterRestart() throws Exception {
-    assertThat(send(message().delivery(), TestContext.real()))
-        .isInstanceOf(DeliveryResult.Sent.class);
+    assertThat(send(message().delivery())).isInstanceOf(DeliveryResult.Sent.class);
 
     peer.stop();
     // The first send may still meet the dropping connection; the next one meets the refusal.
-    DeliveryResult first = send(message().delivery(), TestContext.real());
+    DeliveryResult first = send(message().delivery());
     assertThat(first).isInstanceOf(DeliveryResult.Retryable.class);
     if (!Kind.reason(first).contains("ConnectException")) {
       assertThat(Kind.reason(first)).contains("Stream closed before a reply");
-      DeliveryResult refused = send(message().delivery(), TestContext.real());
+      DeliveryResult refused = send(message().delivery());
       assertThat(refused).isInstanceOf(DeliveryResult.Retryable.class);
       assertThat(Kind.reason(refused)).startsWith("ConnectException");
     }
@@ -63,7 +69,7 @@ class ApnsChannelResilienceTest {
     // the lane pauses without spending the deliveries' attempts.
     List<CompletableFuture<DeliveryResult>> during = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      during.add(channel.send(message().delivery(), TestContext.real()).toCompletableFuture());
+      during.add(channel.send(message().delivery(), context).toCompletableFuture());
     }
     CompletableFuture.allOf(during.toArray(new CompletableFuture<?>[0])).get(90, TimeUnit.SECONDS);
     List<DeliveryResult> results = during.stream().map(CompletableFuture::join).toList();
@@ -83,27 +89,31 @@ class ApnsChannelResilienceTest {
         .anySatisfy(push -> assertThat(push.token()).isEqualTo(token(77)));
   }
 
-  /** Resends the delivery, as the engine's retries would, until it is sent or the deadline. */
-  private DeliveryResult sendUntilSent(Delivery delivery, Duration deadline) throws Exception {
-    long end = System.nanoTime() + deadline.toNanos();
-    DeliveryResult result;
-    int attempt = 1;
-    do {
-      result = send(new Delivery(delivery.id(), attempt++, delivery.message()),
-          TestContext.real());
-      if (result instanceof DeliveryResult.Sent) {
-        return result;
-      }
-      // A held-back send answers at once: pause briefly before the next try.
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-    } while (System.nanoTime() < end);
-    return result;
+  /**
+   * Resends the delivery, as the engine's retries would, until it is sent or the deadline; every
+   * 100 ms, since a held-back send answers at once.
+   */
+  private DeliveryResult sendUntilSent(Delivery delivery, Duration deadline) {
+    AtomicInteger attempt = new AtomicInteger();
+    return Await.atMost(deadline).pollingEvery(Duration.ofMillis(100)).until(
+        "the restarted peer accepts a resend",
+        () -> sendOnce(new Delivery(delivery.id(), attempt.incrementAndGet(), delivery.message())),
+        DeliveryResult.Sent.class::isInstance);
+  }
+
+  private DeliveryResult sendOnce(Delivery delivery) {
+    try {
+      return send(delivery);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while resending", e);
+    } catch (Exception e) {
+      throw new AssertionError("a resend did not answer", e);
+    }
   }
 
   @Test
   void aRequestWithoutAnAnswerTimesOutAsRetryableOnTheContextsScheduler() throws Exception {
-    ManualScheduler scheduler = new ManualScheduler();
-    ChannelContext context = TestContext.with(scheduler, Clock.systemUTC());
     peer.respond(token(5), PeerResponse.hang());
 
     CompletableFuture<DeliveryResult> hung = channel.send(message().to(token(5)).delivery(),
@@ -111,27 +121,26 @@ class ApnsChannelResilienceTest {
 
     peer.awaitHanging(1, Duration.ofSeconds(30));
     assertThat(hung).isNotDone();
-    assertThat(scheduler.pending()).isEqualTo(1);
-    scheduler.advance(Duration.ofSeconds(29));
+    assertThat(context.time().pendingTasks()).as("the request's timer").isEqualTo(1);
+    context.time().advance(Duration.ofSeconds(29));
     assertThat(hung).isNotDone();
-    scheduler.advance(Duration.ofSeconds(30));
+    context.time().advance(Duration.ofSeconds(1));
     assertThat(hung.get(1, TimeUnit.SECONDS))
         .isEqualTo(DeliveryResult.retryable("no answer from APNs within PT30S"));
 
     peer.releaseHung();
-    DeliveryResult next = send(message().to(token(6)).delivery(), context);
+    DeliveryResult next = send(message().to(token(6)).delivery());
     assertThat(next).isInstanceOf(DeliveryResult.Sent.class);
-    assertThat(scheduler.pending()).as("the answered send's timer is cancelled").isZero();
+    assertThat(context.time().pendingTasks()).as("the answered send's timer is cancelled")
+        .isZero();
   }
 
   @Test
   void aServerThatAnswersEverythingWithAnErrorKeepsTheChannelUsable() throws Exception {
     peer.respondByDefault(PeerResponse.reject("ServiceUnavailable"));
-    assertThat(Kind.of(send(message().delivery(), TestContext.real())))
-        .isEqualTo(Kind.RETRYABLE);
+    assertThat(Kind.of(send(message().delivery()))).isEqualTo(Kind.RETRYABLE);
 
     peer.resetScript();
-    assertThat(send(message().delivery(), TestContext.real()))
-        .isInstanceOf(DeliveryResult.Sent.class);
+    assertThat(send(message().delivery())).isInstanceOf(DeliveryResult.Sent.class);
   }
 }

@@ -7,51 +7,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.Priority;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
+import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.apns.MockApnsPeer;
 import dev.notify.testkit.apns.ReceivedPush;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Accepted sends, checked on the peer's side of the wire. */
 class ApnsChannelSendTest {
-  private static MockApnsPeer peer;
+  /** One peer for the class, reset before each test (script and record forgotten). */
+  @RegisterExtension
+  static final ProviderPeerExtension<MockApnsPeer> APNS =
+      ProviderPeerExtension.of(MockApnsPeer::start);
   private static ApnsChannel channel;
 
+  private final MockApnsPeer peer = APNS.peer();
+  private final ManualChannelContext context =
+      ManualChannelContext.builder().channelName("apns").build();
+
   @BeforeAll
-  static void start() {
-    peer = MockApnsPeer.start();
+  static void start(MockApnsPeer peer) {
     channel = PeerChannels.forPeer(peer).build();
   }
 
   @AfterAll
   static void stop() {
     channel.close();
-    peer.close();
   }
 
-  @BeforeEach
-  void clear() {
-    peer.resetScript();
-    peer.clearReceived();
+  @AfterEach
+  void closeContext() {
+    context.close();
   }
 
-  private static DeliveryResult send(Delivery delivery) throws Exception {
-    return channel.send(delivery, TestContext.real()).toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
+  private DeliveryResult send(Delivery delivery) throws Exception {
+    return channel.send(delivery, context).toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  private static ReceivedPush onlyReceived() {
+  private ReceivedPush onlyReceived() {
     List<ReceivedPush> received = peer.awaitReceived(1, Duration.ofSeconds(10));
     assertThat(received).hasSize(1);
     return received.get(0);
@@ -148,10 +152,10 @@ class ApnsChannelSendTest {
   @Test
   void withoutExpiresAtTheDefaultExpirationCountsFromTheContextClock() throws Exception {
     Instant now = Instant.parse("2031-05-06T07:08:09Z");
-    var context = TestContext.with(TestContext.real().scheduler(),
-        Clock.fixed(now, ZoneOffset.UTC));
-
-    channel.send(message().delivery(), context).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    try (ManualChannelContext in2031 = ManualChannelContext.builder().channelName("apns")
+        .startingAt(now).build()) {
+      channel.send(message().delivery(), in2031).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
 
     assertThat(onlyReceived().expiration())
         .isEqualTo(now.plus(Duration.ofDays(1)).getEpochSecond());
@@ -161,7 +165,7 @@ class ApnsChannelSendTest {
   void zeroDefaultExpirationAsksApnsNotToStore() throws Exception {
     try (ApnsChannel nowOrNever = PeerChannels.forPeer(peer).name("apns-now")
         .defaultExpiration(Duration.ZERO).build()) {
-      nowOrNever.send(message().delivery(), TestContext.real()).toCompletableFuture()
+      nowOrNever.send(message().delivery(), context).toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
     }
 

@@ -9,6 +9,8 @@ import dev.notify.InvalidNotificationException;
 import dev.notify.Recipient;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
+import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.apns.MockApnsPeer;
 import java.time.Duration;
 import java.util.Map;
@@ -16,24 +18,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** validate() at send time, and the same rules applied by send() without a round trip. */
 class ApnsChannelValidationTest {
-  private static MockApnsPeer peer;
+  @RegisterExtension
+  static final ProviderPeerExtension<MockApnsPeer> APNS =
+      ProviderPeerExtension.of(MockApnsPeer::start);
   private static ApnsChannel channel;
 
   @BeforeAll
-  static void start() {
-    peer = MockApnsPeer.start();
+  static void start(MockApnsPeer peer) {
     channel = PeerChannels.forPeer(peer).build();
   }
 
   @AfterAll
   static void stop() {
     channel.close();
-    peer.close();
   }
 
   private static InvalidNotificationException invalid(OutboundMessage message) {
@@ -150,7 +153,7 @@ class ApnsChannelValidationTest {
   }
 
   @Test
-  void withoutADefaultTopicEveryNotificationMustNameOne() {
+  void withoutADefaultTopicEveryNotificationMustNameOne(MockApnsPeer peer) {
     try (ApnsChannel noTopic = ApnsChannel.builder().name("apns-no-topic")
         .server(peer.host(), peer.port())
         .tokenAuth(peer.credentials().signingKeyStream(), peer.credentials().teamId(),
@@ -167,20 +170,22 @@ class ApnsChannelValidationTest {
   }
 
   @Test
-  void sendAppliesTheSameRulesWithoutARoundTrip() throws Exception {
+  void sendAppliesTheSameRulesWithoutARoundTrip(MockApnsPeer peer) throws Exception {
     long before = peer.receivedCount();
+    try (ManualChannelContext context = ManualChannelContext.builder().channelName("apns")
+        .build()) {
+      DeliveryResult badToken = channel.send(message().to("xyz").delivery(), context)
+          .toCompletableFuture().get(5, TimeUnit.SECONDS);
+      DeliveryResult tooLarge = channel.send(message().body("x".repeat(5000)).delivery(),
+          context).toCompletableFuture().get(5, TimeUnit.SECONDS);
 
-    DeliveryResult badToken = channel.send(message().to("xyz").delivery(), TestContext.real())
-        .toCompletableFuture().get(5, TimeUnit.SECONDS);
-    DeliveryResult tooLarge = channel.send(message().body("x".repeat(5000)).delivery(),
-        TestContext.real()).toCompletableFuture().get(5, TimeUnit.SECONDS);
-
-    assertThat(Kind.of(badToken)).isEqualTo(Kind.ADDRESS_INVALID);
-    assertThat(Kind.of(tooLarge)).isEqualTo(Kind.PERMANENT);
-    assertThat(Kind.reason(tooLarge)).startsWith("payload: must be at most 4096 bytes");
-    // A valid send afterwards is the first thing the peer sees.
-    channel.send(message().delivery(), TestContext.real()).toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
+      assertThat(Kind.of(badToken)).isEqualTo(Kind.ADDRESS_INVALID);
+      assertThat(Kind.of(tooLarge)).isEqualTo(Kind.PERMANENT);
+      assertThat(Kind.reason(tooLarge)).startsWith("payload: must be at most 4096 bytes");
+      // A valid send afterwards is the first thing the peer sees.
+      channel.send(message().delivery(), context).toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    }
     peer.awaitReceived(before + 1, Duration.ofSeconds(10));
     assertThat(peer.receivedCount()).isEqualTo(before + 1);
   }

@@ -13,6 +13,8 @@ import dev.notify.status.Attempt;
 import dev.notify.status.DeliveryState;
 import dev.notify.status.NotificationStatus;
 import dev.notify.status.Outcome;
+import dev.notify.testkit.Await;
+import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.RecordingListener;
 import dev.notify.testkit.apns.MockApnsPeer;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * APNs down for several probe intervals, through the whole client on the real clock: the lane
@@ -29,11 +32,13 @@ import org.junit.jupiter.api.Test;
 class ApnsOutageThroughClientTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
+  @RegisterExtension
+  final ProviderPeerExtension<MockApnsPeer> apns = ProviderPeerExtension.of(MockApnsPeer::start);
+
   @Test
-  void anOutageLongerThanTheRetryBudgetLosesNothing() throws Exception {
+  void anOutageLongerThanTheRetryBudgetLosesNothing(MockApnsPeer peer) throws Exception {
     RecordingListener events = new RecordingListener();
-    try (MockApnsPeer peer = MockApnsPeer.start();
-        NotificationClient client = NotificationClient.builder()
+    try (NotificationClient client = NotificationClient.builder()
             .channel(PeerChannels.forPeer(peer).build())
             .retryPolicy(RetryPolicy.builder().maxAttempts(3).baseDelay(Duration.ofMillis(200))
                 .jitter(false).build())
@@ -49,7 +54,10 @@ class ApnsOutageThroughClientTest {
       events.await(EventType.LANE_PAUSED, 1, WAIT);
       // One delivery met the outage three times: only probes (after 1, 2, 4 s) send it again, so
       // the lane has probed at least twice, and 3 is all the attempts a delivery has.
-      awaitUntil(() -> mostUnavailableAttempts(client, receipts) >= 3);
+      // Reading 20 statuses is not free: check every 20 ms, not after short parks.
+      Await.atMost(WAIT).pollingEvery(Duration.ofMillis(20)).untilAtLeast(3,
+          "channel-unavailable attempts of one delivery",
+          () -> mostUnavailableAttempts(client, receipts));
       assertThat(events.count(EventType.LANE_RESUMED)).as("failed probes keep the lane paused")
           .isZero();
       assertThat(events.count(EventType.DEAD)).isZero();
@@ -74,16 +82,5 @@ class ApnsOutageThroughClientTest {
         .mapToLong(d -> d.attempts().stream().map(Attempt::outcome)
             .filter(o -> o == Outcome.CHANNEL_UNAVAILABLE).count())
         .max().orElse(0);
-  }
-
-  private static void awaitUntil(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + WAIT);
-      }
-      Thread.sleep(20);
-    }
   }
 }

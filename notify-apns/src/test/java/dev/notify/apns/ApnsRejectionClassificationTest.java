@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.eatthepath.pushy.apns.server.RejectionReason;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
+import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.apns.MockApnsPeer;
 import dev.notify.testkit.apns.PeerResponse;
 import java.time.Instant;
@@ -15,8 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,27 +65,35 @@ class ApnsRejectionClassificationTest {
   }
 
   private static final AtomicLong TOKENS = new AtomicLong(1000);
-  private static MockApnsPeer peer;
+  @RegisterExtension
+  static final ProviderPeerExtension<MockApnsPeer> APNS =
+      ProviderPeerExtension.of(MockApnsPeer::start);
   private static ApnsChannel channel;
 
+  private final MockApnsPeer peer = APNS.peer();
+  private final ManualChannelContext context =
+      ManualChannelContext.builder().channelName("apns").build();
+
   @BeforeAll
-  static void start() {
-    peer = MockApnsPeer.start();
+  static void start(MockApnsPeer peer) {
     channel = PeerChannels.forPeer(peer).build();
   }
 
   @AfterAll
   static void stop() {
     channel.close();
-    peer.close();
   }
 
-  private static DeliveryResult send(Delivery delivery) throws Exception {
-    return channel.send(delivery, TestContext.real()).toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
+  @AfterEach
+  void closeContext() {
+    context.close();
   }
 
-  private static String scripted(PeerResponse... responses) {
+  private DeliveryResult send(Delivery delivery) throws Exception {
+    return channel.send(delivery, context).toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private String scripted(PeerResponse... responses) {
     String token = token(TOKENS.incrementAndGet());
     peer.respond(token, responses);
     return token;
@@ -153,8 +165,8 @@ class ApnsRejectionClassificationTest {
     var otherKey = (java.security.interfaces.ECPrivateKey) otherSigningKey();
     try (ApnsChannel wrongKey = PeerChannels.forPeer(peer).name("apns-wrong-key")
         .tokenAuth(otherKey, peer.credentials().teamId(), peer.credentials().keyId()).build()) {
-      DeliveryResult result = wrongKey.send(message().to(token(1)).delivery(),
-          TestContext.real()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      DeliveryResult result = wrongKey.send(message().to(token(1)).delivery(), context)
+          .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
       assertThat(Kind.of(result)).isEqualTo(Kind.CONFIGURATION);
       assertThat(Kind.reason(result)).startsWith("InvalidProviderToken (HTTP 403)");

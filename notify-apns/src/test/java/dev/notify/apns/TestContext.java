@@ -8,29 +8,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** What the engine would hand the channel: here a direct executor and a real or manual scheduler. */
+/**
+ * A context on a real timer, kept only for {@link ApnsThroughputBenchmark} until it moves to its
+ * own module; delete it then. Tests use the testkit's {@code ManualChannelContext}.
+ */
 final class TestContext implements ChannelContext {
   private static final ScheduledThreadPoolExecutor TIMER = timer();
+  private static final TestContext REAL = new TestContext();
 
-  private final Scheduler scheduler;
-  private final Clock clock;
-
-  private TestContext(Scheduler scheduler, Clock clock) {
-    this.scheduler = scheduler;
-    this.clock = clock;
+  private TestContext() {
   }
 
   /** @return a context whose scheduler runs tasks on a real timer thread */
   static TestContext real() {
-    return new TestContext((task, delay) -> {
-      var future = TIMER.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-      return () -> future.cancel(false);
-    }, Clock.systemUTC());
-  }
-
-  /** @return a context on the given scheduler and clock */
-  static TestContext with(Scheduler scheduler, Clock clock) {
-    return new TestContext(scheduler, clock);
+    return REAL;
   }
 
   private static ScheduledThreadPoolExecutor timer() {
@@ -55,12 +46,15 @@ final class TestContext implements ChannelContext {
 
   @Override
   public Scheduler scheduler() {
-    return scheduler;
+    return (task, delay) -> {
+      var future = TIMER.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      return () -> future.cancel(false);
+    };
   }
 
   @Override
   public Clock clock() {
-    return clock;
+    return Clock.systemUTC();
   }
 
   @Override

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -114,19 +113,9 @@ final class ChannelKitClient implements AutoCloseable {
     return client.stats().lanes().get(channelName);
   }
 
-  /** Waits until {@code condition} holds, checking every millisecond, up to the kit's deadline. */
+  /** Waits until {@code condition} holds, up to the kit's deadline. */
   void awaitUntil(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("timed out after " + wait + " waiting until " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-      if (Thread.interrupted()) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting until " + what);
-      }
-    }
+    Await.atMost(wait).until(what, condition);
   }
 
   /**

@@ -28,12 +28,17 @@ import java.util.stream.IntStream;
  * file stays readable. One instance per test, used on the test thread.
  */
 final class ChannelKitScenarios {
-  private final ChannelCompatibilityKit kit;
+  /** The hooks: addresses, content and the wait. */
+  private final ChannelCompatibilityKit<?> kit;
+  /** The peer's side: the scenarios' scripts and what it accepted. */
+  private final KitPeer peer;
   private final ChannelKitClient run;
   private final Instant start;
 
-  ChannelKitScenarios(ChannelCompatibilityKit kit, ChannelKitClient run, Instant start) {
+  ChannelKitScenarios(ChannelCompatibilityKit<?> kit, KitPeer peer, ChannelKitClient run,
+      Instant start) {
     this.kit = kit;
+    this.peer = peer;
     this.run = run;
     this.start = start;
   }
@@ -48,19 +53,19 @@ final class ChannelKitScenarios {
 
   void acceptedSendIsSent() {
     Recipient.Address to = kit.validAddress(0);
-    kit.scriptAccept(to);
+    peer.scriptAccept(to);
     DeliveryStatus d = sendAndFinish("kit-accepted", to);
 
     assertThat(d.state()).isEqualTo(DeliveryState.SENT);
     assertThat(d.attempts()).extracting(Attempt::outcome).containsExactly(Outcome.SENT);
     assertThat(d.providerId()).hasValueSatisfying(id -> assertThat(id).isNotBlank());
     assertThat(run.events.count(EventType.SENT)).isEqualTo(1);
-    assertThat(kit.awaitAccepted(1, kit.waitTimeout())).containsExactly(to.value());
+    assertThat(peer.awaitAccepted(1, kit.waitTimeout())).containsExactly(to.value());
   }
 
   void permanentRejectionFailsAfterOneAttempt() {
     Recipient.Address to = kit.validAddress(0);
-    kit.scriptPermanentRejection(to);
+    peer.scriptPermanentRejection(to);
     DeliveryStatus d = sendAndFinish("kit-permanent", to);
 
     assertThat(d.state()).isEqualTo(DeliveryState.FAILED);
@@ -68,12 +73,12 @@ final class ChannelKitScenarios {
     assertThat(d.reasonText()).hasValueSatisfying(r -> assertThat(r).isNotBlank());
     assertThat(run.events.count(EventType.RETRY_SCHEDULED)).isZero();
     assertThat(run.events.count(EventType.ADDRESS_INVALID)).isZero();
-    assertThat(kit.acceptedCount()).as("accepted by the peer").isZero();
+    assertThat(peer.acceptedCount()).as("accepted by the peer").isZero();
   }
 
   void transientFailureIsRetriedThenSent() {
     Recipient.Address to = kit.validAddress(0);
-    kit.scriptTransientFailureThenSuccess(to);
+    peer.scriptTransientFailureThenSuccess(to);
     SendReceipt receipt = run.send(notification("kit-transient", to));
 
     NotificationEvent retry =
@@ -89,7 +94,7 @@ final class ChannelKitScenarios {
         .containsExactly(Outcome.RETRYABLE, Outcome.SENT);
     assertThat(d.attempts()).extracting(Attempt::at).containsExactly(start, retry.nextAttemptAt());
     assertThat(d.providerId()).isPresent();
-    assertThat(kit.awaitAccepted(1, kit.waitTimeout())).containsExactly(to.value());
+    assertThat(peer.awaitAccepted(1, kit.waitTimeout())).containsExactly(to.value());
   }
 
   void invalidAddressFailsAndReachesTheDirectory() {
@@ -97,7 +102,7 @@ final class ChannelKitScenarios {
     Recipient.Address stale = kit.validAddress(0);
     run.directory.put(UserProfile.builder("kit-stale").contact(stale,
         invalidatedAt.minus(Duration.ofDays(30))).build());
-    kit.scriptAddressInvalid(stale, invalidatedAt);
+    peer.scriptAddressInvalid(stale, invalidatedAt);
 
     DeliveryStatus d = sendAndFinish("kit-invalid", Recipient.user("kit-stale"));
 
@@ -107,16 +112,16 @@ final class ChannelKitScenarios {
         run.events.await(EventType.ADDRESS_INVALID, 1, kit.waitTimeout()).get(0);
     assertThat(event.address()).isEqualTo(stale);
     assertThat(event.invalidatedAt()).as("the provider's invalidation time")
-        .isEqualTo(kit.providesInvalidationTime() ? invalidatedAt : null);
+        .isEqualTo(peer.providesInvalidationTime() ? invalidatedAt : null);
     assertThat(run.directory.findUser("kit-stale").orElseThrow().contact(stale))
         .as("the stale address is removed from the directory").isEmpty();
 
-    if (kit.providesInvalidationTime()) {
+    if (peer.providesInvalidationTime()) {
       // Registered again after the provider's timestamp: the report is older, the address stays.
       Recipient.Address renewed = kit.validAddress(1);
       run.directory.put(UserProfile.builder("kit-renewed").contact(renewed,
           invalidatedAt.plus(Duration.ofHours(1))).build());
-      kit.scriptAddressInvalid(renewed, invalidatedAt);
+      peer.scriptAddressInvalid(renewed, invalidatedAt);
       assertThat(sendAndFinish("kit-renewed", Recipient.user("kit-renewed")).state())
           .isEqualTo(DeliveryState.FAILED);
       assertThat(run.directory.findUser("kit-renewed").orElseThrow().contact(renewed))
@@ -125,7 +130,7 @@ final class ChannelKitScenarios {
   }
 
   void channelUnavailablePausesTheLaneWithoutFailingAndResumes() {
-    kit.scriptChannelUnavailable();
+    peer.scriptChannelUnavailable();
     List<Recipient.Address> to = IntStream.range(0, 4).mapToObj(kit::validAddress).toList();
     List<SendReceipt> receipts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -148,9 +153,9 @@ final class ChannelKitScenarios {
     }
     assertThat(run.events.count(EventType.FAILED) + run.events.count(EventType.DEAD)).isZero();
     assertThat(run.events.count(EventType.RETRY_SCHEDULED)).isZero();
-    assertThat(kit.acceptedCount()).as("accepted while unavailable").isZero();
+    assertThat(peer.acceptedCount()).as("accepted while unavailable").isZero();
 
-    kit.restore();
+    peer.restore();
     run.advanceUntil("the lane resumed", () -> run.lane().circuit() == CircuitState.CLOSED,
         Duration.ofMinutes(10));
 
@@ -170,7 +175,7 @@ final class ChannelKitScenarios {
     assertThat(run.events.count(EventType.LANE_PAUSED)).isEqualTo(1);
     assertThat(run.events.await(EventType.LANE_RESUMED, 1, kit.waitTimeout())).hasSize(1);
     assertThat(run.lane().circuit()).isEqualTo(CircuitState.CLOSED);
-    assertThat(kit.awaitAccepted(to.size(), kit.waitTimeout()))
+    assertThat(peer.awaitAccepted(to.size(), kit.waitTimeout()))
         .containsExactlyInAnyOrderElementsOf(to.stream().map(Recipient.Address::value).toList());
   }
 
@@ -195,8 +200,8 @@ final class ChannelKitScenarios {
     SendReceipt fitting = run.send(notification("kit-large", to));
     assertThat(fitting.duplicate()).isFalse();
     assertThat(run.delivery(run.finalStatus(fitting)).state()).isEqualTo(DeliveryState.SENT);
-    assertThat(kit.awaitAccepted(1, kit.waitTimeout())).containsExactly(to.value());
-    assertThat(kit.acceptedCount()).isEqualTo(1);
+    assertThat(peer.awaitAccepted(1, kit.waitTimeout())).containsExactly(to.value());
+    assertThat(peer.acceptedCount()).isEqualTo(1);
   }
 
   void aThousandConcurrentSendsAreAllAccountedFor() throws Exception {
@@ -221,7 +226,7 @@ final class ChannelKitScenarios {
     run.awaitUntil("no send is in flight", () -> run.lane().inFlight() == 0);
     assertThat(run.client.stats().inMemory()).as("deliveries held in memory").isZero();
     assertThat(run.client.stats().latency().count()).isEqualTo(n);
-    List<String> received = kit.awaitAccepted(n, kit.waitTimeout());
+    List<String> received = peer.awaitAccepted(n, kit.waitTimeout());
     assertThat(received).hasSize(n).doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(to.stream().map(Recipient.Address::value).toList());
   }

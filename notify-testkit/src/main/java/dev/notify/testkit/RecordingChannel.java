@@ -183,7 +183,6 @@ public final class RecordingChannel implements Channel {
       if (hold) {
         held.add(() -> f.complete(r));
       }
-      lock.notifyAll();
     }
     if (hold) {
       return f;
@@ -235,23 +234,8 @@ public final class RecordingChannel implements Channel {
    * @throws AssertionError if they are not made within the timeout
    */
   public List<Delivery> awaitSends(int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (lock) {
-      while (sends.size() < count) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new AssertionError("channel " + name + ": expected " + count + " sends within "
-              + timeout + ", got " + sends.size());
-        }
-        try {
-          lock.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError("interrupted", e);
-        }
-      }
-      return List.copyOf(sends);
-    }
+    return Await.atMost(timeout).until(count + " sends on channel " + name, this::sends,
+        sends -> sends.size() >= count, sends -> "got " + sends.size());
   }
 
   /** Builds a {@link RecordingChannel}. */

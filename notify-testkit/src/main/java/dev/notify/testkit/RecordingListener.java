@@ -27,7 +27,6 @@ public final class RecordingListener implements NotificationListener {
   public void onEvent(NotificationEvent event) {
     synchronized (events) {
       events.add(event);
-      events.notifyAll();
     }
   }
 
@@ -68,33 +67,15 @@ public final class RecordingListener implements NotificationListener {
    * @throws AssertionError if they do not arrive within the timeout
    */
   public List<NotificationEvent> await(EventType type, int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (events) {
-      while (true) {
-        List<NotificationEvent> matching =
-            events.stream().filter(e -> e.type() == type).toList();
-        if (matching.size() >= count) {
-          return matching;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new AssertionError("expected " + count + " " + type + " events within " + timeout
-              + ", got " + matching.size() + "; all events: " + summary());
-        }
-        try {
-          events.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError("interrupted while waiting for " + type, e);
-        }
-      }
-    }
+    return Await.atMost(timeout).until(count + " " + type + " events", () -> events(type),
+        matching -> matching.size() >= count,
+        matching -> "got " + matching.size() + "; all events:" + summary());
   }
 
   private String summary() {
     StringBuilder sb = new StringBuilder();
     int shown = 0;
-    for (NotificationEvent e : events) {
+    for (NotificationEvent e : events()) {
       if (shown++ == 40) {
         sb.append(" …");
         break;

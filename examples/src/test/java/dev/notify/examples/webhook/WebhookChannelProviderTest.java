@@ -7,18 +7,23 @@ import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Recipient;
 import dev.notify.status.NotificationStatus;
+import dev.notify.testkit.ProviderPeerExtension;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebhookChannelProviderTest {
-  private final LocalWebhookServer server = LocalWebhookServer.start();
+  @RegisterExtension
+  final ProviderPeerExtension<LocalWebhookServer> hooks =
+      ProviderPeerExtension.of(LocalWebhookServer::start);
+  private LocalWebhookServer server;
 
-  @AfterEach
-  void stop() {
-    server.close();
+  @BeforeEach
+  void server(LocalWebhookServer server) {
+    this.server = server;
   }
 
   @Test

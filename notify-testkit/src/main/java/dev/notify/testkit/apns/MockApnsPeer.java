@@ -5,6 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.eatthepath.pushy.apns.auth.ApnsVerificationKey;
 import com.eatthepath.pushy.apns.server.MockApnsServer;
 import com.eatthepath.pushy.apns.server.MockApnsServerBuilder;
+import com.eatthepath.pushy.apns.server.RejectionReason;
+import dev.notify.Recipient;
+import dev.notify.testkit.Await;
+import dev.notify.testkit.KitPeer;
+import dev.notify.testkit.ProviderPeer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.security.GeneralSecurityException;
@@ -13,17 +18,15 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLException;
 
 /**
  * A local APNs for tests: pushy's {@code MockApnsServer} over HTTP/2 and TLS on a free port of
  * {@code localhost}, with generated throwaway key material, provider-token verification as APNs
- * does it, scriptable answers per device token, and a record of every push it answered.
+ * does it, scriptable answers per device token, and a record of every push it answered. A
+ * {@link ProviderPeer}: scripts, records, waits, stop and restart work as there.
  *
  * <pre>{@code
  * try (MockApnsPeer peer = MockApnsPeer.start()) {
@@ -33,45 +36,48 @@ import javax.net.ssl.SSLException;
  *   peer.respond(token, PeerResponse.reject(RejectionReason.SERVICE_UNAVAILABLE),
  *       PeerResponse.accept());                       // fails once, then accepts
  *   ...
- *   assertThat(peer.received()).extracting(ReceivedPush::topic).containsOnly(c.topic());
+ *   assertThat(peer.awaitReceived(2, Duration.ofSeconds(10)))
+ *       .extracting(ReceivedPush::topic).containsOnly(c.topic());
  * }
  * }</pre>
+ *
+ * <p>In JUnit 5, {@code @RegisterExtension static final ProviderPeerExtension<MockApnsPeer> APNS =
+ * ProviderPeerExtension.of(MockApnsPeer::start);} starts one for the test class and hands it to
+ * test methods that declare a {@code MockApnsPeer} parameter.
  *
  * <p>Unscripted tokens get the default answer ({@link PeerResponse#accept()} unless changed with
  * {@link #respondByDefault}). {@link #stop()} and {@link #restart()} simulate an outage on the
  * same port. Needs pushy on the test class path (notify-apns brings it). Thread-safe.
  */
-public final class MockApnsPeer implements AutoCloseable {
+public final class MockApnsPeer extends ProviderPeer<PeerResponse, ReceivedPush> {
   private final boolean clientCertificateAuth;
   private final int maxConcurrentStreams;
-  private final ApnsPeerCredentials credentials;
-  private final PeerScript script;
+  private final KeyPair signing;
+  private final String teamId;
+  private final String keyId;
+  private final String topic;
+  private final ApnsPeerHandler handler;
   private final EventLoopGroup group;
-  private final int port;
-  private MockApnsServer server;
+  private volatile ApnsPeerCredentials credentials;
+  /** The running server: pushy's cannot start again once shut down, so each start makes one. */
+  private volatile MockApnsServer server;
 
   private MockApnsPeer(Builder config) {
+    super(PeerResponse.accept(), config.port, config.record);
+    this.teamId = config.teamId;
+    this.keyId = config.keyId;
+    this.topic = config.topic;
     this.clientCertificateAuth = config.clientCertificateAuth;
     this.maxConcurrentStreams = config.maxConcurrentStreams;
-    KeyPair signing = PeerKeyMaterial.signingKeyPair();
-    PeerKeyMaterial.Identity server = PeerKeyMaterial.server();
-    PeerKeyMaterial.Identity client = config.clientCertificateAuth ? PeerKeyMaterial.client() : null;
+    this.signing = PeerKeyMaterial.signingKeyPair();
     try {
-      this.script = new PeerScript(new ApnsVerificationKey(config.keyId, config.teamId,
-          (ECPublicKey) signing.getPublic()), config.verifyTokens, config.record);
+      this.handler = new ApnsPeerHandler(new ApnsVerificationKey(config.keyId, config.teamId,
+          (ECPublicKey) signing.getPublic()), config.verifyTokens, this::nextAnswer,
+          this::received);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
     this.group = newGroup();
-    try {
-      this.server = newServer(server, client);
-      this.port = bind(server(), config.port, Duration.ofSeconds(10));
-    } catch (RuntimeException e) {
-      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-      throw e;
-    }
-    this.credentials = new ApnsPeerCredentials("localhost", port, server.certificate(),
-        (ECPrivateKey) signing.getPrivate(), config.teamId, config.keyId, config.topic, client);
   }
 
   /** {@return a running peer with the defaults of {@link Builder}} */
@@ -89,47 +95,67 @@ public final class MockApnsPeer implements AutoCloseable {
     return new NioEventLoopGroup(2);
   }
 
-  private MockApnsServer newServer(PeerKeyMaterial.Identity server,
-      PeerKeyMaterial.Identity client) {
+  /** Builds a server with the peer's material and listens on {@code port}. */
+  @Override
+  protected int bind(int port) throws Exception {
+    PeerKeyMaterial.Identity identity = PeerKeyMaterial.server();
     MockApnsServerBuilder builder = new MockApnsServerBuilder()
-        .setServerCredentials(new X509Certificate[] {server.certificate()}, server.key(), null)
-        .setHandlerFactory(script)
-        .setListener(script)
+        .setServerCredentials(new X509Certificate[] {identity.certificate()}, identity.key(), null)
+        .setHandlerFactory(handler)
+        .setListener(handler)
         .setEventLoopGroup(group)
         .setMaxConcurrentStreams(maxConcurrentStreams);
-    if (client != null) {
+    if (clientCertificateAuth) {
       // pushy's misnamed setter: these are the client certificates the server trusts.
-      builder.setTrustedServerCertificateChain(client.certificate());
+      builder.setTrustedServerCertificateChain(PeerKeyMaterial.client().certificate());
     }
+    MockApnsServer fresh;
     try {
-      return builder.build();
+      fresh = builder.build();
     } catch (SSLException e) {
       throw new IllegalStateException("could not set up the peer's TLS", e);
     }
+    int bound = fresh.start(port).get(10, TimeUnit.SECONDS);
+    server = fresh;
+    return bound;
   }
 
-  private synchronized MockApnsServer server() {
-    return server;
-  }
-
-  private static int bind(MockApnsServer server, int port, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        return server.start(port).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException e) {
-        // The old socket may linger for a moment after a stop; try again until the deadline.
-        if (port == 0 || System.nanoTime() > deadline) {
-          throw new IllegalStateException("the peer could not listen on port " + port, e);
-        }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-      } catch (TimeoutException e) {
-        throw new IllegalStateException("the peer did not start within " + timeout, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while starting the peer", e);
-      }
+  /** Releases hanging pushes, then shuts the server down. */
+  @Override
+  protected void unbind() throws Exception {
+    handler.releaseHung();
+    MockApnsServer current = server;
+    server = null;
+    if (current != null) {
+      current.shutdown().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** Stops the event loops. */
+  @Override
+  protected void release() {
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The compatibility kit on APNs' own answers: permanent {@code BadExpirationDate} (400);
+   * transient {@code TooManyRequests} (429), then accept; address invalid 410
+   * {@code Unregistered} with its timestamp; unavailable: every push answered
+   * {@code InvalidProviderToken} (403), a configuration error; too large: a body that takes the
+   * payload past Apple's 4,096 bytes; addresses: 64-digit hexadecimal tokens.
+   */
+  @Override
+  protected KitPeer kit() {
+    return KitPeer.scripting(this)
+        .addresses(i -> Recipient.apnsToken(String.format(Locale.ROOT, "%064x", 0xC0FFEEL + i)))
+        .content(n -> n.title("Hello").body("A compatibility kit message"))
+        .oversizedContent(n -> n.title("Hello").body("x".repeat(5_000)))
+        .accept(PeerResponse.accept())
+        .permanentRejection(PeerResponse.reject(RejectionReason.BAD_EXPIRATION_DATE))
+        .transientFailure(PeerResponse.reject(RejectionReason.TOO_MANY_REQUESTS))
+        .addressInvalidSince(PeerResponse::unregistered)
+        .channelUnavailable(PeerResponse.reject(RejectionReason.INVALID_PROVIDER_TOKEN))
+        .build();
   }
 
   /** {@return what a client needs to connect and authenticate} */
@@ -142,37 +168,6 @@ public final class MockApnsPeer implements AutoCloseable {
     return credentials.host();
   }
 
-  /** {@return the port, the same across {@link #restart()}} */
-  public int port() {
-    return port;
-  }
-
-  /**
-   * Scripts the answers for one device token: each response is used once in order, and the last
-   * one for every later push to the token.
-   *
-   * @param token the device token
-   * @param responses one or more responses
-   */
-  public void respond(String token, PeerResponse... responses) {
-    requireNonNull(token, "token");
-    script.respond(token, responses);
-  }
-
-  /**
-   * Sets the answer for tokens without a script.
-   *
-   * @param response the answer for tokens without a script; initially {@link PeerResponse#accept()}
-   */
-  public void respondByDefault(PeerResponse response) {
-    script.respondByDefault(requireNonNull(response, "response"));
-  }
-
-  /** Forgets every script and answers everything with accept again. */
-  public void resetScript() {
-    script.resetScript();
-  }
-
   /**
    * Waits until at least {@code count} pushes are hanging at the peer (see
    * {@link PeerResponse#hang()}): the request has certainly arrived.
@@ -182,15 +177,8 @@ public final class MockApnsPeer implements AutoCloseable {
    * @throws AssertionError if they did not arrive in time
    */
   public void awaitHanging(int count, Duration timeout) {
-    try {
-      if (!script.awaitHanging(count, timeout)) {
-        throw new AssertionError("fewer than " + count + " pushes were hanging at the APNs peer"
-            + " within " + timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for hanging pushes", e);
-    }
+    Await.atMost(timeout).untilAtLeast(count, "pushes hanging at the APNs peer",
+        handler::hanging);
   }
 
   /**
@@ -198,94 +186,38 @@ public final class MockApnsPeer implements AutoCloseable {
    * arrive later hang again.
    */
   public void releaseHung() {
-    script.releaseHung();
+    handler.releaseHung();
   }
 
-  /** {@return every push answered so far (empty if the peer was built without recording)} */
-  public List<ReceivedPush> received() {
-    return script.received();
-  }
-
-  /** {@return how many pushes were answered so far, recorded or not} */
-  public long receivedCount() {
-    return script.count();
-  }
-
-  /** Forgets what was received. */
-  public void clearReceived() {
-    script.clearReceived();
-  }
-
-  /**
-   * Waits until at least {@code count} pushes were answered since the last
-   * {@link #clearReceived()}.
-   *
-   * @param count how many answered pushes to wait for
-   * @param timeout how long to wait at most
-   * @return what was received
-   * @throws AssertionError if they did not arrive in time
-   */
-  public List<ReceivedPush> awaitReceived(long count, Duration timeout) {
-    try {
-      if (!script.awaitCount(count, timeout)) {
-        throw new AssertionError("the APNs peer answered " + script.count() + " of " + count
-            + " pushes within " + timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for pushes", e);
-    }
-    return received();
-  }
-
-  /** {@return true between start and {@link #stop()}, and after {@link #restart()}} */
-  public synchronized boolean isRunning() {
-    return server != null;
-  }
-
-  /**
-   * Closes every connection and stops listening: clients see their connections drop and new ones
-   * refused. Hanging pushes are released first.
-   */
-  public synchronized void stop() {
-    if (server == null) {
-      return;
-    }
-    script.releaseHung();
-    try {
-      server.shutdown().get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while stopping the peer", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("the peer did not stop", e);
-    } finally {
-      server = null;
-    }
-  }
-
-  /** Listens again on the same port with the same material and script (stops first if needed). */
-  public synchronized void restart() {
-    stop();
-    MockApnsServer fresh = newServer(PeerKeyMaterial.server(),
-        clientCertificateAuth ? PeerKeyMaterial.client() : null);
-    bind(fresh, port, Duration.ofSeconds(10));
-    server = fresh;
-  }
-
-  /** Stops the peer and its threads. */
+  /** Also lets hanging pushes go on. */
   @Override
-  public void close() {
-    try {
-      stop();
-    } finally {
-      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
+  public void reset() {
+    releaseHung();
+    super.reset();
+  }
+
+  @Override
+  protected String name() {
+    return "the APNs peer";
   }
 
   @Override
   public String toString() {
     return "MockApnsPeer[" + credentials + ", running=" + isRunning() + "]";
+  }
+
+  private MockApnsPeer started() {
+    try {
+      startListening();
+      credentials = new ApnsPeerCredentials("localhost", port(),
+          PeerKeyMaterial.server().certificate(), (ECPrivateKey) signing.getPrivate(),
+          teamId, keyId, topic,
+          clientCertificateAuth ? PeerKeyMaterial.client() : null);
+      return this;
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
   }
 
   /** Configures a {@link MockApnsPeer}. */
@@ -401,7 +333,7 @@ public final class MockApnsPeer implements AutoCloseable {
 
     /** {@return a running peer} */
     public MockApnsPeer start() {
-      return new MockApnsPeer(this);
+      return new MockApnsPeer(this).started();
     }
   }
 }

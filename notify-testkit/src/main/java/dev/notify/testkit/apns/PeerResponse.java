@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * How {@link MockApnsPeer} answers a push: accept, reject with an APNs reason, report the token
  * unregistered, or hang. Script them per device token with
- * {@link MockApnsPeer#respond(String, PeerResponse...)}.
+ * {@link dev.notify.testkit.ProviderPeer#respond(String, Object...) MockApnsPeer.respond(token,
+ * responses...)}.
  */
 public sealed interface PeerResponse {
 

@@ -1,5 +1,7 @@
 package dev.notify.testkit.apns;
 
+import dev.notify.testkit.ReceivedMessage;
+
 /**
  * One push as {@link MockApnsPeer} received it, for server-side assertions.
  *
@@ -16,12 +18,19 @@ package dev.notify.testkit.apns;
  */
 public record ReceivedPush(String token, String topic, String pushType, Integer priority,
     String apnsId, String collapseId, Long expiration, String payload, boolean bearerToken,
-    String outcome) {
+    String outcome) implements ReceivedMessage {
 
   /** The outcome of an accepted push. */
   public static final String ACCEPTED = "accepted";
 
+  /** {@return the device token: the address the push was for} */
+  @Override
+  public String address() {
+    return token;
+  }
+
   /** {@return true if the peer accepted it} */
+  @Override
   public boolean accepted() {
     return ACCEPTED.equals(outcome);
   }

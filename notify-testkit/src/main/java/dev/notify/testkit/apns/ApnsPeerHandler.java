@@ -13,62 +13,44 @@ import io.netty.handler.codec.http2.Http2Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
- * The peer's behaviour: authentication as APNs does it, the scripted answers, and the record of
- * what arrived. Runs on the peer's Netty threads; thread-safe.
+ * The APNs side of {@link MockApnsPeer} on pushy's {@code MockApnsServer}: authentication as APNs
+ * does it, the answer the peer's script gives for each device token (reject, unregistered, hang
+ * or accept), and the record of each push once answered. Runs on the peer's Netty threads;
+ * thread-safe.
  */
-final class PeerScript implements PushNotificationHandlerFactory, MockApnsServerListener {
+final class ApnsPeerHandler implements PushNotificationHandlerFactory, MockApnsServerListener {
   private static final String PATH_PREFIX = "/3/device/";
   /** APNs refuses provider tokens older than an hour. */
   private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
   private final ApnsVerificationKey verificationKey;
   private final boolean verifyTokens;
-  private final boolean record;
+  private final Function<String, PeerResponse> answers;
+  private final Consumer<Supplier<ReceivedPush>> record;
 
-  private final Map<String, ConcurrentLinkedDeque<PeerResponse>> byToken =
-      new ConcurrentHashMap<>();
-  private volatile PeerResponse fallback = PeerResponse.accept();
   private final Set<String> verifiedTokens = ConcurrentHashMap.newKeySet();
   private volatile CountDownLatch hangRelease = new CountDownLatch(1);
+  private final AtomicInteger hanging = new AtomicInteger();
 
-  private final Object lock = new Object();
-  private final List<ReceivedPush> received = new ArrayList<>();
-  private long count;
-  private int hanging;
-
-  PeerScript(ApnsVerificationKey verificationKey, boolean verifyTokens, boolean record) {
+  /** Takes each token's answer from {@code answers}; gives each answered push to {@code record}. */
+  ApnsPeerHandler(ApnsVerificationKey verificationKey, boolean verifyTokens,
+      Function<String, PeerResponse> answers, Consumer<Supplier<ReceivedPush>> record) {
     this.verificationKey = verificationKey;
     this.verifyTokens = verifyTokens;
+    this.answers = answers;
     this.record = record;
-  }
-
-  void respond(String token, PeerResponse... responses) {
-    if (responses.length == 0) {
-      throw new IllegalArgumentException("give at least one response");
-    }
-    byToken.put(token, new ConcurrentLinkedDeque<>(Arrays.asList(responses)));
-  }
-
-  void respondByDefault(PeerResponse response) {
-    fallback = response;
-  }
-
-  void resetScript() {
-    byToken.clear();
-    fallback = PeerResponse.accept();
   }
 
   void releaseHung() {
@@ -77,15 +59,9 @@ final class PeerScript implements PushNotificationHandlerFactory, MockApnsServer
     release.countDown();
   }
 
-  /** The next scripted response: each is used once, except the last, which stays. */
-  private PeerResponse next(String token) {
-    ConcurrentLinkedDeque<PeerResponse> script = byToken.get(token);
-    if (script == null) {
-      return fallback;
-    }
-    synchronized (script) {
-      return script.size() > 1 ? script.poll() : script.peek();
-    }
+  /** @return how many pushes hang at the moment */
+  int hanging() {
+    return hanging.get();
   }
 
   @Override
@@ -110,7 +86,7 @@ final class PeerScript implements PushNotificationHandlerFactory, MockApnsServer
     if (headers.get("apns-topic") == null) {
       throw new RejectedNotificationException(RejectionReason.MISSING_TOPIC);
     }
-    PeerResponse response = next(token(headers));
+    PeerResponse response = answers.apply(token(headers));
     if (response instanceof PeerResponse.Reject reject) {
       throw new RejectedNotificationException(reject.reason());
     }
@@ -119,13 +95,13 @@ final class PeerScript implements PushNotificationHandlerFactory, MockApnsServer
     }
     if (response instanceof PeerResponse.Hang hang) {
       CountDownLatch release = hangRelease;
-      changeHanging(1);
+      hanging.incrementAndGet();
       try {
         release.await(hang.max().toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
-        changeHanging(-1);
+        hanging.decrementAndGet();
       }
     }
   }
@@ -178,83 +154,19 @@ final class PeerScript implements PushNotificationHandlerFactory, MockApnsServer
   }
 
   private void recordPush(Http2Headers headers, ByteBuf payload, String outcome) {
-    ReceivedPush push = null;
-    if (record) {
+    record.accept(() -> {
       CharSequence authorization = headers.get("authorization");
-      push = new ReceivedPush(token(headers), text(headers, "apns-topic"),
+      return new ReceivedPush(token(headers), text(headers, "apns-topic"),
           text(headers, "apns-push-type"), headers.getInt("apns-priority"),
           text(headers, "apns-id"), text(headers, "apns-collapse-id"),
           headers.getLong("apns-expiration"),
           payload == null ? "" : payload.toString(StandardCharsets.UTF_8),
           authorization != null && authorization.toString().startsWith("bearer "), outcome);
-    }
-    synchronized (lock) {
-      count++;
-      if (push != null) {
-        received.add(push);
-      }
-      lock.notifyAll();
-    }
+    });
   }
 
   private static String text(Http2Headers headers, String name) {
     CharSequence value = headers.get(name);
     return value == null ? null : value.toString();
-  }
-
-  private void changeHanging(int delta) {
-    synchronized (lock) {
-      hanging += delta;
-      lock.notifyAll();
-    }
-  }
-
-  /** @return true if at least {@code atLeast} pushes were hanging before the deadline */
-  boolean awaitHanging(int atLeast, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (lock) {
-      while (hanging < atLeast) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(lock, left);
-      }
-      return true;
-    }
-  }
-
-  List<ReceivedPush> received() {
-    synchronized (lock) {
-      return List.copyOf(received);
-    }
-  }
-
-  long count() {
-    synchronized (lock) {
-      return count;
-    }
-  }
-
-  void clearReceived() {
-    synchronized (lock) {
-      received.clear();
-      count = 0;
-    }
-  }
-
-  /** @return true if at least {@code atLeast} pushes were answered before the deadline */
-  boolean awaitCount(long atLeast, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (lock) {
-      while (count < atLeast) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(lock, left);
-      }
-      return true;
-    }
   }
 }
