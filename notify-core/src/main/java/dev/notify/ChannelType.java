@@ -3,6 +3,7 @@ package dev.notify;
 import static java.util.Objects.requireNonNull;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The kind of a channel and of an address: APNs, FCM, SMS, email, or a custom type defined by a
@@ -62,7 +63,7 @@ public final class ChannelType {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ChannelType && ((ChannelType) o).id.equals(id);
   }
 

@@ -3,6 +3,7 @@ package dev.notify;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a notification says. Push channels use title, body and data; SMS uses body (or text); email
@@ -16,8 +17,8 @@ import java.util.TreeMap;
  * @param text plain text email body, or {@code null}
  * @param html HTML email body, or {@code null}
  */
-public record Content(String title, String body, Map<String, String> data, String subject,
-    String text, String html) {
+public record Content(@Nullable String title, @Nullable String body, Map<String, String> data,
+    @Nullable String subject, @Nullable String text, @Nullable String html) {
 
   /**
    * Copies {@code data} into an unmodifiable sorted map.

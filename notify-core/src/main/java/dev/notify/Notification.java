@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One notification: who it is for, where it goes, what it says, and when. Immutable; build it with
@@ -34,13 +35,13 @@ public final class Notification {
   private final String id;
   private final List<Recipient> recipients;
   private final List<Target> targets;
-  private final String category;
+  private final @Nullable String category;
   private final Priority priority;
   private final Content content;
-  private final TemplateRef template;
+  private final @Nullable TemplateRef template;
   private final Map<Class<? extends ChannelOptions>, ChannelOptions> options;
-  private final Instant sendAt;
-  private final Instant expiresAt;
+  private final @Nullable Instant sendAt;
+  private final @Nullable Instant expiresAt;
   private final Map<String, String> metadata;
 
   private Notification(Builder b) {
@@ -166,21 +167,21 @@ public final class Notification {
 
   /** Builds a {@link Notification}. Not thread-safe. */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
     private final List<Recipient> recipients = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
-    private String category;
+    private @Nullable String category;
     private Priority priority = Priority.NORMAL;
-    private String title;
-    private String body;
+    private @Nullable String title;
+    private @Nullable String body;
     private final Map<String, String> data = new LinkedHashMap<>();
-    private String subject;
-    private String text;
-    private String html;
-    private TemplateRef template;
+    private @Nullable String subject;
+    private @Nullable String text;
+    private @Nullable String html;
+    private @Nullable TemplateRef template;
     private final Map<Class<? extends ChannelOptions>, ChannelOptions> options = new LinkedHashMap<>();
-    private Instant sendAt;
-    private Instant expiresAt;
+    private @Nullable Instant sendAt;
+    private @Nullable Instant expiresAt;
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
     private Builder() {
@@ -223,6 +224,7 @@ public final class Notification {
      * @return this builder
      */
     public Builder recipients(List<? extends Recipient> recipients) {
+      requireNonNull(recipients, "recipients");
       this.recipients.clear();
       return to(recipients);
     }

@@ -2,6 +2,8 @@ package dev.notify;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a notification should go: every channel of a type, every channel of a family (push = APNs
  * and FCM), or one channel by name. Set through {@link Notification.Builder#via(ChannelType...)},
@@ -75,7 +77,7 @@ public sealed interface Target permits Target.OfType, Target.OfFamily, Target.Na
    * @param type the type of that channel, resolved by the client when it checks the notification;
    *     null until then
    */
-  record Named(String name, ChannelType type) implements Target {
+  record Named(String name, @Nullable ChannelType type) implements Target {
     /**
      * Rejects a null name.
      *

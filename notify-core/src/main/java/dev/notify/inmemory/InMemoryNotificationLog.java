@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link NotificationLog}: everything in memory, bounded, lost when the process ends.
@@ -267,7 +268,7 @@ public final class InMemoryNotificationLog implements NotificationLog {
    * @throws IllegalArgumentException if {@code limit} is below 1
    */
   @Override
-  public List<NotificationRecord> deadLetters(String channel, int limit) {
+  public List<NotificationRecord> deadLetters(@Nullable String channel, int limit) {
     checkLimit(limit);
     lock.lock();
     try {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link RecipientDirectory} held in memory: for tests, demos, and applications with few users.
@@ -127,7 +128,7 @@ public final class InMemoryRecipientDirectory implements RecipientDirectory {
   }
 
   @Override
-  public Optional<GroupPage> groupPage(String groupId, String cursor, int pageSize) {
+  public Optional<GroupPage> groupPage(String groupId, @Nullable String cursor, int pageSize) {
     requireNonNull(groupId, "groupId");
     if (pageSize <= 0) {
       throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
@@ -147,7 +148,7 @@ public final class InMemoryRecipientDirectory implements RecipientDirectory {
 
   @Override
   public boolean invalidateAddress(String userId, Recipient.Address address,
-      Instant invalidatedAt) {
+      @Nullable Instant invalidatedAt) {
     requireNonNull(userId, "userId");
     requireNonNull(address, "address");
     boolean[] removed = {false};

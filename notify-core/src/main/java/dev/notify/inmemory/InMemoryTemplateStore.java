@@ -60,6 +60,7 @@ public final class InMemoryTemplateStore implements TemplateStore {
    * @throws java.io.UncheckedIOException if the directory cannot be read
    */
   public static InMemoryTemplateStore fromDirectory(Path directory) {
+    requireNonNull(directory, "directory");
     InMemoryTemplateStore store = new InMemoryTemplateStore();
     YamlTemplateLoader.loadDirectory(directory).forEach(store::put);
     return store;

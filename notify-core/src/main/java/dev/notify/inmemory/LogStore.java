@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of {@code dev.notify.inmemory.InMemoryNotificationLog}: notifications, deliveries and every
@@ -242,7 +243,7 @@ final class LogStore {
     return true;
   }
 
-  private StoredDelivery held(String deliveryId, Fence fence) {
+  private @Nullable StoredDelivery held(String deliveryId, Fence fence) {
     StoredDelivery d = deliveries.get(deliveryId);
     if (d == null || !fence.owner().equals(d.record.owner()) || fence.seq() != d.record.leaseSeq()) {
       return null;
@@ -353,7 +354,7 @@ final class LogStore {
    * @param limit at most this many
    * @return notifications with at least one DEAD delivery, most recently updated first
    */
-  public List<NotificationRecord> deadLetters(String channel, int limit) {
+  public List<NotificationRecord> deadLetters(@Nullable String channel, int limit) {
     TreeMap<SeqKey, StoredDelivery> source = channel == null ? dead : deadByChannel.get(channel);
     if (source == null) {
       return List.of();

@@ -1,6 +1,7 @@
 package dev.notify.inmemory;
 
 import dev.notify.spi.log.DeliveryRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mutable cell of one delivery: its current record and where it sits in the indexes, so that
@@ -12,11 +13,11 @@ final class StoredDelivery {
   DeliveryRecord record;
 
   /** Key in the channel's claim queue, or null while terminal. */
-  SeqKey queueKey;
+  @Nullable SeqKey queueKey;
   /** Whether {@link #queueKey} is in the queue's leased part (else its ready part). */
   boolean inLeased;
   /** Key in the dead-letter indexes, or null unless DEAD. */
-  SeqKey deadKey;
+  @Nullable SeqKey deadKey;
 
   StoredDelivery(long seq, StoredNotification notification, DeliveryRecord record) {
     this.seq = seq;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** One stored notification with its delivery cells and its place in the finished indexes. */
 final class StoredNotification {
@@ -18,18 +19,18 @@ final class StoredNotification {
   final SeqKey ageKey;
   final List<StoredDelivery> deliveries = new ArrayList<>();
   /** For a group member's notification, the broadcast's id; else null. */
-  final String parentId;
+  final @Nullable String parentId;
   /** The state a member is counted under in {@link MemberTally}, or null if not counted. */
-  NotificationState countedAs;
+  @Nullable NotificationState countedAs;
   /** Distinct, in the notification's order; usually one. */
   final List<String> recipientKeys;
 
   /** Deliveries not yet terminal; the notification is finished (evictable, purgeable) at zero. */
   int unfinished;
   /** Key in the purge index (last change), or null while unfinished. */
-  SeqKey finishedKey;
+  @Nullable SeqKey finishedKey;
   /** The record as last built, or null after a change: claims often return several deliveries. */
-  private NotificationRecord snapshot;
+  private @Nullable NotificationRecord snapshot;
 
   StoredNotification(NotificationRecord record, long seq) {
     this.notification = record.notification();

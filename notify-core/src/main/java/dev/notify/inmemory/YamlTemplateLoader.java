@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads templates from YAML files laid out one directory per template:
@@ -217,7 +218,8 @@ final class YamlTemplateLoader {
     }
   }
 
-  private static <T> T read(String id, Path file, TypeReference<T> type) throws IOException {
+  private static <T> @Nullable T read(String id, Path file, TypeReference<T> type)
+      throws IOException {
     try (var in = Files.newInputStream(file)) {
       return YAML.readValue(in, type);
     } catch (UnrecognizedPropertyException e) {
@@ -261,7 +263,7 @@ final class YamlTemplateLoader {
   }
 
   /** @return the name without .yaml/.yml, or null for other files */
-  private static String baseName(Path p) {
+  private static @Nullable String baseName(Path p) {
     String n = fileName(p);
     if (n.endsWith(".yaml")) {
       return n.substring(0, n.length() - 5);
@@ -278,11 +280,12 @@ final class YamlTemplateLoader {
   }
 
   /** template.yaml */
-  record Meta(String defaultLocale) {
+  record Meta(@Nullable String defaultLocale) {
   }
 
   /** One part in a locale file; the fields mirror {@link TemplateParts.Part}. */
-  record PartYaml(String title, String body, Map<String, String> data, String subject,
-      String text, String html) {
+  record PartYaml(@Nullable String title, @Nullable String body,
+      @Nullable Map<String, String> data, @Nullable String subject, @Nullable String text,
+      @Nullable String html) {
   }
 }

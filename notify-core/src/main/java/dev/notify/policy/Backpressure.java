@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.notify.QueueFullException;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code send} does when the client already holds its capacity of unfinished notifications in
@@ -36,9 +37,9 @@ public final class Backpressure {
   private static final Backpressure SPILL = new Backpressure(Kind.SPILL, null);
 
   private final Kind kind;
-  private final Duration timeout;
+  private final @Nullable Duration timeout;
 
-  private Backpressure(Kind kind, Duration timeout) {
+  private Backpressure(Kind kind, @Nullable Duration timeout) {
     this.kind = kind;
     this.timeout = timeout;
   }

@@ -3,6 +3,7 @@ package dev.notify.policy;
 import static java.util.Objects.requireNonNull;
 
 import dev.notify.ChannelType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user opted out of: everything, one channel type, one category, or one category on one
@@ -16,7 +17,7 @@ import dev.notify.ChannelType;
  * @param channelType the channel type, or {@code null} for every channel type
  * @param category the category, or {@code null} for every category
  */
-public record OptOut(ChannelType channelType, String category) {
+public record OptOut(@Nullable ChannelType channelType, @Nullable String category) {
   private static final OptOut ALL = new OptOut(null, null);
 
   /**
@@ -79,7 +80,7 @@ public record OptOut(ChannelType channelType, String category) {
    * @param category the notification's category, or {@code null}; a category opt-out never matches
    *     a notification without a category
    */
-  public boolean covers(ChannelType type, String category) {
+  public boolean covers(ChannelType type, @Nullable String category) {
     requireNonNull(type, "type");
     return (channelType == null || channelType.equals(type))
         && (this.category == null || this.category.equals(category));

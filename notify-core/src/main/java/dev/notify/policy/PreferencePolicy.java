@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How preferences are applied at dispatch, the same for every user.
@@ -73,7 +74,7 @@ public final class PreferencePolicy {
    *
    * @param category the notification's category, or {@code null}
    */
-  public boolean isCritical(String category) {
+  public boolean isCritical(@Nullable String category) {
     return category != null && criticalCategories.contains(category);
   }
 

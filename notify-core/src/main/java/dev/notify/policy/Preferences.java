@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One user's notification preferences: opt-outs, opt-outs recorded from a provider (an SMS "STOP"),
@@ -18,10 +19,10 @@ public final class Preferences {
 
   private final Set<OptOut> optOuts;
   private final Set<ChannelType> providerOptOuts;
-  private final QuietHours quietHours;
+  private final @Nullable QuietHours quietHours;
 
   private Preferences(Set<OptOut> optOuts, Set<ChannelType> providerOptOuts,
-      QuietHours quietHours) {
+      @Nullable QuietHours quietHours) {
     this.optOuts = Collections.unmodifiableSet(new LinkedHashSet<>(optOuts));
     this.providerOptOuts = Collections.unmodifiableSet(new LinkedHashSet<>(providerOptOuts));
     this.quietHours = quietHours;
@@ -118,7 +119,7 @@ public final class Preferences {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof Preferences)) {
       return false;
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-recipient rate limits by channel type, optionally narrowed to a category, each with what
@@ -56,7 +57,7 @@ public final class RateLimits {
    * @param type the delivery's channel type
    * @param category the notification's category, or {@code null}
    */
-  public Optional<Rule> ruleFor(ChannelType type, String category) {
+  public Optional<Rule> ruleFor(ChannelType type, @Nullable String category) {
     requireNonNull(type, "type");
     Rule r = category != null ? rules.get(new Key(type, category)) : null;
     return Optional.ofNullable(r != null ? r : rules.get(new Key(type, null)));
@@ -80,7 +81,8 @@ public final class RateLimits {
    * @param limit the limit per recipient
    * @param action what happens to a delivery over it
    */
-  public record Rule(ChannelType type, String category, RateLimit limit, OverLimitAction action) {
+  public record Rule(ChannelType type, @Nullable String category, RateLimit limit,
+      OverLimitAction action) {
     /**
      * Rejects nulls (except the category) and a blank category.
      *
@@ -104,7 +106,7 @@ public final class RateLimits {
     }
   }
 
-  private record Key(ChannelType type, String category) {
+  private record Key(ChannelType type, @Nullable String category) {
   }
 
   /** Builds {@link RateLimits}. Not thread-safe. */

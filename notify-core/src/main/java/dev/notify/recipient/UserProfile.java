@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link dev.notify.spi.store.RecipientDirectory} knows about a user: any number of addresses per
@@ -36,8 +37,8 @@ import java.util.Set;
 public final class UserProfile {
   private final String userId;
   private final List<Contact> contacts;
-  private final Locale locale;
-  private final ZoneId zone;
+  private final @Nullable Locale locale;
+  private final @Nullable ZoneId zone;
   private final Set<ChannelType> defaultChannels;
 
   private UserProfile(Builder b) {
@@ -123,7 +124,7 @@ public final class UserProfile {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof UserProfile)) {
       return false;
     }
@@ -149,8 +150,8 @@ public final class UserProfile {
   public static final class Builder {
     private final String userId;
     private final Map<Recipient.Address, Instant> contacts = new LinkedHashMap<>();
-    private Locale locale;
-    private ZoneId zone;
+    private @Nullable Locale locale;
+    private @Nullable ZoneId zone;
     private final Set<ChannelType> defaultChannels = new LinkedHashSet<>();
 
     private Builder(String userId) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A channel's classification of the provider's answer to one delivery. This is the heart of a
@@ -17,7 +18,7 @@ public sealed interface DeliveryResult {
    *
    * @param providerMessageId the provider's id, or {@code null} if it has none
    */
-  record Sent(String providerMessageId) implements DeliveryResult {
+  record Sent(@Nullable String providerMessageId) implements DeliveryResult {
   }
 
   /**
@@ -26,7 +27,7 @@ public sealed interface DeliveryResult {
    * @param reason the provider's error
    * @param retryAfter what the provider asked for, or {@code null}
    */
-  record Retryable(String reason, Duration retryAfter) implements DeliveryResult {
+  record Retryable(String reason, @Nullable Duration retryAfter) implements DeliveryResult {
     /**
      * Rejects a null reason.
      *
@@ -65,7 +66,8 @@ public sealed interface DeliveryResult {
    * @param reason the provider's error
    * @param invalidatedAt when the provider says the address stopped being valid, or {@code null}
    */
-  record AddressInvalid(String reason, Instant invalidatedAt) implements DeliveryResult {
+  record AddressInvalid(String reason, @Nullable Instant invalidatedAt)
+      implements DeliveryResult {
     /**
      * Rejects a null reason.
      *
@@ -102,7 +104,8 @@ public sealed interface DeliveryResult {
    * @param configurationError true for bad credentials or a disallowed topic: the lane probes at
    *     its slowest rate and can be resumed by hand
    */
-  record ChannelUnavailable(String reason, Duration retryAfter, boolean configurationError)
+  record ChannelUnavailable(String reason, @Nullable Duration retryAfter,
+      boolean configurationError)
       implements DeliveryResult {
     /**
      * Rejects a null reason.
@@ -123,7 +126,7 @@ public sealed interface DeliveryResult {
    * @param providerMessageId the provider's id, or {@code null} if it has none
    * @return accepted by the provider
    */
-  static DeliveryResult sent(String providerMessageId) {
+  static DeliveryResult sent(@Nullable String providerMessageId) {
     return new Sent(providerMessageId);
   }
 
@@ -144,7 +147,7 @@ public sealed interface DeliveryResult {
    * @param retryAfter what the provider asked for, or {@code null}
    * @return a transient failure with the provider's Retry-After
    */
-  static DeliveryResult retryable(String reason, Duration retryAfter) {
+  static DeliveryResult retryable(String reason, @Nullable Duration retryAfter) {
     return new Retryable(reason, retryAfter);
   }
 
@@ -165,7 +168,7 @@ public sealed interface DeliveryResult {
    * @param invalidatedAt when the provider says the address stopped being valid, or {@code null}
    * @return an invalid or unregistered address
    */
-  static DeliveryResult addressInvalid(String reason, Instant invalidatedAt) {
+  static DeliveryResult addressInvalid(String reason, @Nullable Instant invalidatedAt) {
     return new AddressInvalid(reason, invalidatedAt);
   }
 
@@ -186,7 +189,7 @@ public sealed interface DeliveryResult {
    * @param retryAfter when to probe again, or {@code null} for the lane's backoff
    * @return the channel is down or throttled
    */
-  static DeliveryResult channelUnavailable(String reason, Duration retryAfter) {
+  static DeliveryResult channelUnavailable(String reason, @Nullable Duration retryAfter) {
     return new ChannelUnavailable(reason, retryAfter, false);
   }
 

@@ -9,6 +9,7 @@ import dev.notify.Recipient;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message as one channel sees it: one address, the content, and the notification's attributes.
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param metadata the caller's metadata
  */
 public record OutboundMessage(String notificationId, Recipient.Address address, Content content,
-    Priority priority, String category, Instant expiresAt,
+    Priority priority, @Nullable String category, @Nullable Instant expiresAt,
     Map<Class<? extends ChannelOptions>, ChannelOptions> options, Map<String, String> metadata) {
 
   /**

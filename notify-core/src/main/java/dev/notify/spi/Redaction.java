@@ -1,5 +1,7 @@
 package dev.notify.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Masks personal data and secrets (addresses, tokens, key ids) before they reach a log line, an
  * exception or a {@code toString()}. For channel authors: never print an address or a credential in
@@ -16,7 +18,7 @@ public final class Redaction {
    * @param value the value to mask, or {@code null}
    * @return the masked value; {@code "null"} for {@code null}
    */
-  public static String mask(String value) {
+  public static String mask(@Nullable String value) {
     if (value == null) {
       return "null";
     }

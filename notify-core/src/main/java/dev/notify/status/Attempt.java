@@ -2,6 +2,7 @@ package dev.notify.status;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One try at sending a delivery.
@@ -12,8 +13,8 @@ import java.util.Optional;
  * @param error the provider's error or reason, or {@code null} when sent
  * @param providerMessageId the provider's id for the message when sent, or {@code null}
  */
-public record Attempt(int number, Instant at, Outcome outcome, String error,
-    String providerMessageId) {
+public record Attempt(int number, Instant at, Outcome outcome, @Nullable String error,
+    @Nullable String providerMessageId) {
 
   /** {@return the provider's error, if any} */
   public Optional<String> errorText() {

@@ -4,6 +4,7 @@ import dev.notify.Recipient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one delivery: one channel × one address.
@@ -21,8 +22,9 @@ import java.util.Optional;
  * @param updatedAt when the state last changed
  */
 public record DeliveryStatus(String deliveryId, String channel, Recipient address,
-    DeliveryState state, List<Attempt> attempts, Instant nextAttemptAt, String reason,
-    String providerMessageId, List<Receipt> receipts, Instant updatedAt) {
+    DeliveryState state, List<Attempt> attempts, @Nullable Instant nextAttemptAt,
+    @Nullable String reason, @Nullable String providerMessageId, List<Receipt> receipts,
+    Instant updatedAt) {
 
   /**
    * Copies the lists.

@@ -3,6 +3,7 @@ package dev.notify.status;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's later report about a sent message (an SMS delivery report, an email bounce). It is
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param at when the provider says it happened
  * @param detail the provider's status or reason, or {@code null}
  */
-public record Receipt(Kind kind, Instant at, String detail) {
+public record Receipt(Kind kind, Instant at, @Nullable String detail) {
   /** What the receipt says. */
   public enum Kind {
     /** The provider reports the message reached the device or mailbox. */

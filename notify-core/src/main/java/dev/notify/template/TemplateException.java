@@ -6,6 +6,7 @@ import dev.notify.InvalidNotificationException;
 import dev.notify.NotifyException;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A template could not be rendered: it does not exist, has no part for the channel, does not
@@ -24,11 +25,11 @@ public class TemplateException extends NotifyException {
   /** The template's id. */
   private final String templateId;
   /** The variant's locale, or {@code null} when the problem is not in a variant. */
-  private final Locale locale;
+  private final @Nullable Locale locale;
   /** The part and field, e.g. {@code email.subject}, or {@code null}. */
-  private final String part;
+  private final @Nullable String part;
   /** The missing variable, or {@code null} for other problems. */
-  private final String variable;
+  private final @Nullable String variable;
   /** The field in {@link InvalidNotificationException} form. */
   private final String field;
   /** What is wrong, e.g. {@code missing variable 'name'}. */
@@ -43,8 +44,8 @@ public class TemplateException extends NotifyException {
    * @param variable the missing variable, or {@code null} for other problems
    * @param rule what is wrong, e.g. {@code missing variable 'name'}
    */
-  public TemplateException(String templateId, Locale locale, String part, String variable,
-      String rule) {
+  public TemplateException(String templateId, @Nullable Locale locale, @Nullable String part,
+      @Nullable String variable, String rule) {
     super(field(templateId, locale, part) + ": " + requireNonNull(rule, "rule"));
     this.templateId = templateId;
     this.locale = locale;
@@ -54,7 +55,8 @@ public class TemplateException extends NotifyException {
     this.rule = rule;
   }
 
-  private static String field(String templateId, Locale locale, String part) {
+  private static String field(String templateId, @Nullable Locale locale,
+      @Nullable String part) {
     requireNonNull(templateId, "templateId");
     return "template." + templateId + (locale != null ? "[" + locale.toLanguageTag() + "]" : "")
         + (part != null ? "." + part : "");

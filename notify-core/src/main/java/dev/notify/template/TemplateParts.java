@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of a template in one locale, one per channel kind. A part is keyed by a channel family
@@ -126,8 +127,8 @@ public record TemplateParts(Map<String, Part> parts) {
    * @param text plain text email body
    * @param html HTML email body; the only field whose variables are HTML-escaped
    */
-  public record Part(String title, String body, Map<String, String> data, String subject,
-      String text, String html) {
+  public record Part(@Nullable String title, @Nullable String body, Map<String, String> data,
+      @Nullable String subject, @Nullable String text, @Nullable String html) {
 
     /**
      * Copies {@code data}; null becomes empty.
@@ -149,7 +150,7 @@ public record TemplateParts(Map<String, Part> parts) {
      * @param title push title
      * @param body push body
      */
-    public static Part push(String title, String body) {
+    public static Part push(@Nullable String title, @Nullable String body) {
       return new Part(title, body, Map.of(), null, null, null);
     }
 
@@ -160,7 +161,8 @@ public record TemplateParts(Map<String, Part> parts) {
      * @param body push body
      * @param data push data; values are template sources (never null, sorted by key)
      */
-    public static Part push(String title, String body, Map<String, String> data) {
+    public static Part push(@Nullable String title, @Nullable String body,
+        Map<String, String> data) {
       return new Part(title, body, data, null, null, null);
     }
 
@@ -180,7 +182,7 @@ public record TemplateParts(Map<String, Part> parts) {
      * @param text plain text email body
      * @param html HTML email body; the only field whose variables are HTML-escaped
      */
-    public static Part email(String subject, String text, String html) {
+    public static Part email(String subject, @Nullable String text, @Nullable String html) {
       return new Part(null, null, Map.of(), requireNonNull(subject, "subject"), text, html);
     }
 
@@ -202,7 +204,7 @@ public record TemplateParts(Map<String, Part> parts) {
       return f;
     }
 
-    private static void putIfSet(Map<String, String> f, String name, String value) {
+    private static void putIfSet(Map<String, String> f, String name, @Nullable String value) {
       if (value != null) {
         f.put(name, value);
       }
@@ -223,7 +225,7 @@ public record TemplateParts(Map<String, Part> parts) {
      * @param body push body
      * @return this builder
      */
-    public Builder push(String title, String body) {
+    public Builder push(@Nullable String title, @Nullable String body) {
       return part("push", Part.push(title, body));
     }
 
@@ -235,7 +237,8 @@ public record TemplateParts(Map<String, Part> parts) {
      * @param data push data; values are template sources (never null, sorted by key)
      * @return this builder
      */
-    public Builder push(String title, String body, Map<String, String> data) {
+    public Builder push(@Nullable String title, @Nullable String body,
+        Map<String, String> data) {
       return part("push", Part.push(title, body, data));
     }
 
@@ -257,7 +260,7 @@ public record TemplateParts(Map<String, Part> parts) {
      * @param html HTML email body; the only field whose variables are HTML-escaped
      * @return this builder
      */
-    public Builder email(String subject, String text, String html) {
+    public Builder email(String subject, @Nullable String text, @Nullable String html) {
       return part("email", Part.email(subject, text, html));
     }
 

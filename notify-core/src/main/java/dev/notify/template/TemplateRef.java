@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reference to a stored template and the variables to render it with, in place of inline
@@ -28,7 +29,7 @@ import java.util.Optional;
  *     argument becomes an empty map. Null values are rejected: a template never renders "null".
  * @param locale a locale that overrides the recipient's own, or {@code null} to use the recipient's
  */
-public record TemplateRef(String id, Map<String, Object> variables, Locale locale) {
+public record TemplateRef(String id, Map<String, Object> variables, @Nullable Locale locale) {
 
   /**
    * Rejects a null or blank id and null variable names or values; copies the variables.

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The caller's side of {@code send}: validate, deduplicate, apply backpressure, append to the log
@@ -45,7 +46,7 @@ final class Acceptor {
 
   /** A notification that passed validation, with what it needs. */
   private record Checked(Notification n, String hash, List<Planner.Planned> plan, boolean scheduled,
-      SendReceipt duplicateOf) {
+      @Nullable SendReceipt duplicateOf) {
   }
 
   Acceptor(EngineConfig config, Planner planner, Memory memory, Intake intake,
@@ -127,7 +128,8 @@ final class Acceptor {
    * closed, or a full one (REJECT, SPILL). BLOCK waits for the place instead, like for memory.
    * Either way nothing is taken into memory that its lane would turn away.
    */
-  private void reservePlaces(List<Checked> checked, LanePlace[][] places, long deadline) {
+  private void reservePlaces(List<Checked> checked, @Nullable LanePlace[] @Nullable [] places,
+      long deadline) {
     Backpressure.Kind kind = config.backpressure().kind();
     for (int i = 0; i < checked.size(); i++) {
       Checked c = checked.get(i);
@@ -162,7 +164,7 @@ final class Acceptor {
   }
 
   /** Returns the places and memory permits that no held item took (failure, waits in the log). */
-  private void giveBackUnused(LanePlace[][] places, int permits) {
+  private void giveBackUnused(@Nullable LanePlace[] @Nullable [] places, int permits) {
     int taken = 0;
     for (LanePlace[] mine : places) {
       if (mine == null) {
@@ -233,7 +235,7 @@ final class Acceptor {
     }
   }
 
-  private SendReceipt cachedDuplicate(String id, String hash) {
+  private @Nullable SendReceipt cachedDuplicate(String id, String hash) {
     String known = recent.getIfPresent(id);
     if (known == null) {
       return null;
@@ -258,7 +260,7 @@ final class Acceptor {
    *     whole when every delivery waits in the log (scheduled or spilled). A delivery whose item
    *     is held, and so carries the place, is marked {@code TAKEN}.
    */
-  private SendReceipt append(Checked c, LanePlace[] places, Instant now) {
+  private SendReceipt append(Checked c, @Nullable LanePlace @Nullable [] places, Instant now) {
     Notification n = c.n();
     Instant due = c.scheduled() ? n.sendAt().orElseThrow() : now;
     DeliveryState state = c.scheduled() ? DeliveryState.SCHEDULED : DeliveryState.QUEUED;

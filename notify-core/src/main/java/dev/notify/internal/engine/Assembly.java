@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's parts, built and wired once from a checked configuration: memory and intake, one
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 final class Assembly {
   final EngineConfig config;
   final Clock clock;
-  final SystemScheduler ownScheduler;
+  final @Nullable SystemScheduler ownScheduler;
   final Scheduler scheduler;
   final Memory memory;
   final Intake intake;
@@ -51,7 +52,7 @@ final class Assembly {
   final Map<String, Lane> lanes;
   final Claimer claimer;
   final Outcomes outcomes;
-  final CachingRecipientDirectory directory;
+  final @Nullable CachingRecipientDirectory directory;
   final Acceptor acceptor;
   final ExecutorService fanOut;
   final Dispatcher dispatcher;
@@ -126,7 +127,8 @@ final class Assembly {
     CachingRecipientDirectory users = directory;
     return new Outcomes.Feedback() {
       @Override
-      public void addressInvalid(String userId, Recipient.Address address, Instant at) {
+      public void addressInvalid(String userId, Recipient.Address address,
+          @Nullable Instant at) {
         if (users != null) {
           users.invalidateAddress(userId, address, at);
         }

@@ -4,6 +4,7 @@ import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.Scheduler;
 import dev.notify.status.CircuitState;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lane's circuit breaker: closed, open (nothing starts; a probe is scheduled with backoff), or
@@ -17,8 +18,8 @@ final class Circuit {
   private final Scheduler scheduler;
   private CircuitState state = CircuitState.CLOSED;
   private int openings;
-  private WorkItem probe;
-  private Scheduler.Scheduled probeTimer;
+  private @Nullable WorkItem probe;
+  private Scheduler.@Nullable Scheduled probeTimer;
 
   Circuit(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -66,7 +67,7 @@ final class Circuit {
    *
    * @return the delay until the probe, or null if the circuit was already open
    */
-  Duration open(DeliveryResult.ChannelUnavailable cause, Runnable halfOpen) {
+  @Nullable Duration open(DeliveryResult.ChannelUnavailable cause, Runnable halfOpen) {
     if (state == CircuitState.OPEN) {
       return null;
     }

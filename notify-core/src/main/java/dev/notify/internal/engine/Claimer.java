@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,8 @@ final class Claimer implements Outcomes.Wakeups {
   private static final int RESOLVE_BATCH = 256;
   private final boolean resolving;
   private volatile boolean stopped;
-  private volatile Scheduler.Scheduled poll;
-  private volatile Scheduler.Scheduled renewal;
+  private volatile Scheduler.@Nullable Scheduled poll;
+  private volatile Scheduler.@Nullable Scheduled renewal;
   private volatile Instant lastPurge;
 
   Claimer(EngineConfig config, Memory memory, Intake intake, Collection<Lane> lanes,

@@ -6,6 +6,7 @@ import dev.notify.status.NotificationStatus;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The futures handed out in receipts, completed with the final status once every delivery of the
@@ -54,7 +55,7 @@ final class Completions {
    *
    * @param parentId the broadcast's id, or null for a notification that is no member
    */
-  void checkMember(String parentId) {
+  void checkMember(@Nullable String parentId) {
     if (parentId != null) {
       check(parentId);
     }

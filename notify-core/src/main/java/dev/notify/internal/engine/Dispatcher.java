@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +25,13 @@ final class Dispatcher {
   private final Intake intake;
   private final Map<String, Lane> lanes;
   private final Policies policies;
-  private final Resolver resolver;
+  private final @Nullable Resolver resolver;
   private final Outcomes outcomes;
   private final Clock clock;
   private final List<Thread> threads = new ArrayList<>();
 
-  Dispatcher(Intake intake, Map<String, Lane> lanes, Policies policies, Resolver resolver,
+  Dispatcher(Intake intake, Map<String, Lane> lanes, Policies policies,
+      @Nullable Resolver resolver,
       Outcomes outcomes, Clock clock, int threadCount, ThreadFactory factory) {
     this.intake = intake;
     this.lanes = lanes;
@@ -86,7 +88,7 @@ final class Dispatcher {
     }
   }
 
-  private void decide(Lane lane, WorkItem item) {
+  private void decide(@Nullable Lane lane, WorkItem item) {
     if (item.hasLeft()) {
       return;
     }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the builder collected, checked and with defaults applied.
@@ -73,7 +74,7 @@ public record EngineConfig(
     Duration pollInterval,
     int maxDataBytes,
     Clock clock,
-    Scheduler scheduler,
+    @Nullable Scheduler scheduler,
     ThreadFactory threadFactory,
     List<NotificationListener> listeners,
     String instanceId,
@@ -91,9 +92,11 @@ public record EngineConfig(
    * @param rateLimitStore where buckets live
    * @param throughput per-channel provider pacing
    */
-  public record Policy(RecipientDirectory directory, PreferenceStore preferences,
-      PreferencePolicy preferencePolicy, TemplateStore templates, TemplateEngine templateEngine,
-      RateLimits rateLimits, RateLimitStore rateLimitStore, Map<String, RateLimit> throughput) {
+  public record Policy(@Nullable RecipientDirectory directory,
+      @Nullable PreferenceStore preferences, @Nullable PreferencePolicy preferencePolicy,
+      @Nullable TemplateStore templates, @Nullable TemplateEngine templateEngine,
+      @Nullable RateLimits rateLimits, @Nullable RateLimitStore rateLimitStore,
+      Map<String, RateLimit> throughput) {
   }
 
   /**
@@ -185,7 +188,7 @@ public record EngineConfig(
     return ch;
   }
 
-  RecipientDirectory directory() {
+  @Nullable RecipientDirectory directory() {
     return policy.directory();
   }
 

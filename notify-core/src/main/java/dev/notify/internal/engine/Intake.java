@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Work waiting for a dispatcher, taken by priority, and the one way into memory. Unbounded by
@@ -20,7 +21,7 @@ final class Intake {
   private final Condition notEmpty = lock.newCondition();
   private final WeightedQueue<WorkItem> queue = new WeightedQueue<>(WorkItem::priority);
   private volatile Predicate<WorkItem> direct = item -> false;
-  private volatile Consumer<WorkItem> dispatchNow;
+  private volatile @Nullable Consumer<WorkItem> dispatchNow;
 
   Intake(Memory memory) {
     this.memory = memory;

@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,8 @@ final class Lane {
     boolean markSending(Lane lane, WorkItem item);
 
     /** Handles a result on the lane's executor (log, listeners, retries). */
-    void onResult(Lane lane, WorkItem item, DeliveryResult result, Throwable error);
+    void onResult(Lane lane, WorkItem item, @Nullable DeliveryResult result,
+        @Nullable Throwable error);
 
     /** The circuit opened or closed. */
     void onCircuit(Lane lane, boolean paused, String reason);
@@ -75,10 +77,10 @@ final class Lane {
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
   private final Batches<Completed> completed;
   private final AtomicBoolean pacingScheduled = new AtomicBoolean();
-  private final Pacer pacer;
+  private final @Nullable Pacer pacer;
   private final LaneCounters counters = new LaneCounters();
 
-  Lane(Channel channel, LaneOptions options, Pacer pacer, Scheduler scheduler,
+  Lane(Channel channel, LaneOptions options, @Nullable Pacer pacer, Scheduler scheduler,
       Clock clock, ThreadFactoryNamer threads, ContextFactory contexts, Host host) {
     this.channel = channel;
     this.clock = clock;
@@ -120,7 +122,7 @@ final class Lane {
    *
    * @return the place, or null when there is none now (see {@link #isPaused()} for why)
    */
-  LanePlace tryReserve() {
+  @Nullable LanePlace tryReserve() {
     lock.lock();
     try {
       return reserveLocked();
@@ -133,7 +135,7 @@ final class Lane {
    * Like {@link #tryReserve} but waits for a place in a full lane until the deadline
    * ({@link System#nanoTime}); a paused lane answers null at once.
    */
-  LanePlace reserve(long deadlineNanos) throws InterruptedException {
+  @Nullable LanePlace reserve(long deadlineNanos) throws InterruptedException {
     lock.lockInterruptibly();
     try {
       while (true) {
@@ -163,7 +165,7 @@ final class Lane {
     return closed || circuit.state() != CircuitState.CLOSED;
   }
 
-  private LanePlace reserveLocked() {
+  private @Nullable LanePlace reserveLocked() {
     if (roomLocked() > 0) {
       room.reserve();
       return new LanePlace(this);
@@ -341,7 +343,8 @@ final class Lane {
   }
 
   /** A provider's answer waiting to be handled on the lane's executor. */
-  private record Completed(WorkItem item, DeliveryResult result, Throwable error) {
+  private record Completed(WorkItem item, @Nullable DeliveryResult result,
+      @Nullable Throwable error) {
   }
 
   private void pumpHere() {

@@ -1,6 +1,7 @@
 package dev.notify.internal.engine;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reserved place in one lane's queue. A send or a claim takes it before the delivery enters
@@ -13,10 +14,10 @@ final class LanePlace {
   /** For a delivery that needs memory but no lane yet (a user or group to be resolved). */
   static final LanePlace NONE = new LanePlace(null);
 
-  private final Lane lane;
+  private final @Nullable Lane lane;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  LanePlace(Lane lane) {
+  LanePlace(@Nullable Lane lane) {
     this.lane = lane;
   }
 

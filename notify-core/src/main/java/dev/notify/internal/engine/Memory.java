@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded set of deliveries held in memory (queued, dispatching, in a lane or in flight). Its
@@ -97,7 +98,7 @@ final class Memory {
     return m;
   }
 
-  WorkItem get(String deliveryId) {
+  @Nullable WorkItem get(String deliveryId) {
     return held.get(deliveryId);
   }
 

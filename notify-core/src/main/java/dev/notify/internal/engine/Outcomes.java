@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ final class Outcomes implements Lane.Host {
 
   /** Tells the recipient directory and the preference store what providers report. */
   interface Feedback {
-    void addressInvalid(String userId, Recipient.Address address, Instant invalidatedAt);
+    void addressInvalid(String userId, Recipient.Address address, @Nullable Instant invalidatedAt);
 
     void optedOut(String userId, ChannelType type);
   }
@@ -85,7 +86,8 @@ final class Outcomes implements Lane.Host {
   }
 
   @Override
-  public void onResult(Lane lane, WorkItem item, DeliveryResult result, Throwable error) {
+  public void onResult(Lane lane, WorkItem item, @Nullable DeliveryResult result,
+      @Nullable Throwable error) {
     Instant now = clock.instant();
     int number = item.attemptCount() + 1;
     WorkItemView view = WorkItemView.of(item);
@@ -143,7 +145,8 @@ final class Outcomes implements Lane.Host {
     }
   }
 
-  private void retryOrDie(Lane lane, WorkItem item, Attempt attempt, Duration retryAfter) {
+  private void retryOrDie(Lane lane, WorkItem item, Attempt attempt,
+      @Nullable Duration retryAfter) {
     lane.count(attempt.outcome());
     RetryPolicy policy = retryPolicies.apply(item.channel());
     if (attempt.number() >= policy.maxAttempts()) {
@@ -178,7 +181,7 @@ final class Outcomes implements Lane.Host {
   }
 
   /** At dispatch: the notification's expiry passed while it waited. */
-  void expired(Lane lane, WorkItem item) {
+  void expired(@Nullable Lane lane, WorkItem item) {
     end(lane, item, DeliveryState.EXPIRED, EventType.EXPIRED,
         "expired at " + item.notification().expiresAt().orElseThrow());
   }
@@ -198,7 +201,8 @@ final class Outcomes implements Lane.Host {
     end(null, item, state, state == DeliveryState.FAILED ? EventType.FAILED : null, reason);
   }
 
-  private void end(Lane lane, WorkItem item, DeliveryState state, EventType event, String reason) {
+  private void end(@Nullable Lane lane, WorkItem item, DeliveryState state,
+      @Nullable EventType event, String reason) {
     finish(lane, item, DeliveryUpdate.ended(state, reason, clock.instant()), event,
         item.attemptCount(), reason, NOTHING);
   }
@@ -208,8 +212,8 @@ final class Outcomes implements Lane.Host {
    * memory, the listeners ({@code alsoTell} first, {@code event} unless null), and last the
    * receipt, so that events precede the completion on this thread.
    */
-  private void finish(Lane lane, WorkItem item, DeliveryUpdate update, EventType event,
-      int attempt, String reason, Runnable alsoTell) {
+  private void finish(@Nullable Lane lane, WorkItem item, DeliveryUpdate update,
+      @Nullable EventType event, int attempt, @Nullable String reason, Runnable alsoTell) {
     if (!apply(item, update)) {
       return;
     }
@@ -227,7 +231,7 @@ final class Outcomes implements Lane.Host {
 
   /** Back to the log until {@code due} (retry, quiet hours, rate limit), with a wake-up then. */
   private void reschedule(WorkItem item, DeliveryUpdate update, EventType event, int attempt,
-      String reason, Instant due) {
+      @Nullable String reason, Instant due) {
     if (apply(item, update)) {
       memory.leave(item);
       wakeups.at(due);
@@ -269,8 +273,8 @@ final class Outcomes implements Lane.Host {
    * @param lanes the lane of a channel; none for a delivery still waiting to be resolved
    * @param held the item memory holds for a delivery id, if any
    */
-  void cancelled(String notificationId, String parentId, List<DeliveryRecord> ended,
-      Function<String, Lane> lanes, Function<String, WorkItem> held) {
+  void cancelled(String notificationId, @Nullable String parentId, List<DeliveryRecord> ended,
+      Function<String, @Nullable Lane> lanes, Function<String, @Nullable WorkItem> held) {
     for (DeliveryRecord d : ended) {
       Lane lane = lanes.apply(d.channel());
       if (lane != null) {

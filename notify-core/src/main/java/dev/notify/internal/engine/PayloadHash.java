@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical hash of what makes two sends "the same notification": content, recipients and
@@ -60,7 +61,7 @@ final class PayloadHash {
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  private static void put(MessageDigest sha, String s) {
+  private static void put(MessageDigest sha, @Nullable String s) {
     if (s == null) {
       sha.update(new byte[] {-1, -1, -1, -1});
       return;

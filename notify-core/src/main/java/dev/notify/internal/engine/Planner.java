@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@code send} checks before anything is stored, and the expansion of a notification to
@@ -28,7 +29,7 @@ final class Planner {
   private final Map<ChannelType, String> defaults;
   private final int maxDataBytes;
 
-  private final TemplateRenderer templates;
+  private final @Nullable TemplateRenderer templates;
   private final boolean hasDirectory;
 
   /**
@@ -39,7 +40,7 @@ final class Planner {
   }
 
   Planner(Map<String, Channel> channels, Map<ChannelType, String> defaults, int maxDataBytes,
-      TemplateRenderer templates, boolean hasDirectory) {
+      @Nullable TemplateRenderer templates, boolean hasDirectory) {
     this.channels = channels;
     this.defaults = defaults;
     this.maxDataBytes = maxDataBytes;
@@ -182,7 +183,7 @@ final class Planner {
     return resolved;
   }
 
-  private String channelFor(Target target, ChannelType addressType) {
+  private @Nullable String channelFor(Target target, ChannelType addressType) {
     if (!target.reaches(addressType)) {
       return null;
     }

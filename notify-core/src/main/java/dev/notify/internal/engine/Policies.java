@@ -14,6 +14,7 @@ import dev.notify.template.TemplateException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What dispatch decides for one real delivery before it reaches its lane, with the settings in
@@ -22,10 +23,10 @@ import java.util.Optional;
  * the same message, not a new one). Each part is optional; a client without them proceeds.
  */
 final class Policies {
-  private final RecipientDirectory directory;
-  private final PolicyEvaluator preferences;
-  private final TemplateRenderer templates;
-  private final RecipientRateLimiter rateLimits;
+  private final @Nullable RecipientDirectory directory;
+  private final @Nullable PolicyEvaluator preferences;
+  private final @Nullable TemplateRenderer templates;
+  private final @Nullable RecipientRateLimiter rateLimits;
   private final Clock clock;
 
   /** The verdict. */
@@ -50,8 +51,9 @@ final class Policies {
 
   private static final Proceed PROCEED = new Proceed();
 
-  Policies(RecipientDirectory directory, PolicyEvaluator preferences, TemplateRenderer templates,
-      RecipientRateLimiter rateLimits, Clock clock) {
+  Policies(@Nullable RecipientDirectory directory, @Nullable PolicyEvaluator preferences,
+      @Nullable TemplateRenderer templates, @Nullable RecipientRateLimiter rateLimits,
+      Clock clock) {
     this.directory = directory;
     this.preferences = preferences;
     this.templates = templates;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +141,7 @@ final class Resolver {
     return t.reaches(type);
   }
 
-  private String channelFor(Notification n, ChannelType type) {
+  private @Nullable String channelFor(Notification n, ChannelType type) {
     for (Target t : n.targets()) {
       if (t instanceof Target.Named && reaches(t, type)) {
         return ((Target.Named) t).name();

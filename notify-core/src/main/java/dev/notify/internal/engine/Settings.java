@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code NotificationClientBuilder} collects, with its defaults, each value already checked
@@ -39,7 +40,7 @@ public final class Settings {
   /** The default channel's name per type, where set. */
   public final Map<ChannelType, String> defaultChannels = new LinkedHashMap<>();
   /** The log, or null for a new in-memory log that the client owns. */
-  public NotificationLog log;
+  public @Nullable NotificationLog log;
   /** Dispatcher threads. */
   public int dispatchers = 2;
   /** The lane size of channels without their own. */
@@ -59,7 +60,7 @@ public final class Settings {
   /** Ids remembered in memory. */
   public int idempotencyCacheSize = 100_000;
   /** How long finished notifications stay in the log, or null for twice the window. */
-  public Duration retention;
+  public @Nullable Duration retention;
   /** How long a claim lasts without renewal. */
   public Duration lease = Duration.ofMinutes(5);
   /** How often the log is polled. */
@@ -67,29 +68,29 @@ public final class Settings {
   /** The largest {@code data} map. */
   public int maxDataBytes = 4_096;
   /** The clock, or null for the system UTC clock. */
-  public Clock clock;
+  public @Nullable Clock clock;
   /** The scheduler, or null for the client's own. */
-  public Scheduler scheduler;
+  public @Nullable Scheduler scheduler;
   /** Makes the client's threads. */
   public ThreadFactory threadFactory = Executors.defaultThreadFactory();
   /** Listeners, in registration order. */
   public final List<NotificationListener> listeners = new ArrayList<>();
   /** This instance's owner id, or null for a random UUID. */
-  public String instanceId;
+  public @Nullable String instanceId;
   /** Resolves users and groups, or null. */
-  public RecipientDirectory directory;
+  public @Nullable RecipientDirectory directory;
   /** Opt-outs and quiet hours, or null. */
-  public PreferenceStore preferences;
+  public @Nullable PreferenceStore preferences;
   /** Critical categories and the quiet-hour bypass, or null for the defaults. */
-  public PreferencePolicy preferencePolicy;
+  public @Nullable PreferencePolicy preferencePolicy;
   /** Templates, or null. */
-  public TemplateStore templates;
+  public @Nullable TemplateStore templates;
   /** The template engine, or null for Mustache. */
-  public TemplateEngine templateEngine;
+  public @Nullable TemplateEngine templateEngine;
   /** Per-recipient limits, or null. */
-  public RateLimits rateLimits;
+  public @Nullable RateLimits rateLimits;
   /** Where buckets live, or null for memory. */
-  public RateLimitStore rateLimitStore;
+  public @Nullable RateLimitStore rateLimitStore;
   /** Provider pacing by channel name. */
   public final Map<String, RateLimit> throughput = new LinkedHashMap<>();
 

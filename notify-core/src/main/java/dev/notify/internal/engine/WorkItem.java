@@ -10,6 +10,7 @@ import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.NotificationRecord;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One claimed delivery held in memory. It owns one unit of the engine's capacity from the moment
@@ -20,8 +21,8 @@ final class WorkItem {
   private final String deliveryId;
   private final String channel;
   private final Recipient address;
-  private final String userId;
-  private volatile Content rendered;
+  private final @Nullable String userId;
+  private volatile @Nullable Content rendered;
   private final Priority priority;
   private final int attemptCount;
   private final Fence fence;
@@ -54,7 +55,7 @@ final class WorkItem {
   }
 
   /** @return the broadcast this is a member's delivery of, or null */
-  String parentId() {
+  @Nullable String parentId() {
     return record.parentId();
   }
 
@@ -76,7 +77,7 @@ final class WorkItem {
   }
 
   /** @return the user this delivery was resolved for, or null for a direct address */
-  String userId() {
+  @Nullable String userId() {
     return userId;
   }
 

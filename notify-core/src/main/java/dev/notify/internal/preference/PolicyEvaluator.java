@@ -12,6 +12,7 @@ import dev.notify.spi.store.PreferenceStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a user's preferences to one delivery at dispatch time, by the rules documented on
@@ -48,8 +49,8 @@ public final class PolicyEvaluator {
    * @param now the current instant, from the client's clock
    * @return allow, suppress with a reason, or defer until an instant
    */
-  public PolicyDecision evaluate(String userId, ChannelType type, String category,
-      Priority priority, ZoneId zone, Instant now) {
+  public PolicyDecision evaluate(String userId, ChannelType type, @Nullable String category,
+      Priority priority, @Nullable ZoneId zone, Instant now) {
     requireNonNull(userId, "userId");
     return evaluate(store.preferences(userId), type, category, priority, zone, now);
   }
@@ -66,8 +67,8 @@ public final class PolicyEvaluator {
    * @return allow, suppress with a reason, or defer until an instant
    * @see #evaluate(String, ChannelType, String, Priority, ZoneId, Instant)
    */
-  public PolicyDecision evaluate(Preferences prefs, ChannelType type, String category,
-      Priority priority, ZoneId zone, Instant now) {
+  public PolicyDecision evaluate(Preferences prefs, ChannelType type, @Nullable String category,
+      Priority priority, @Nullable ZoneId zone, Instant now) {
     requireNonNull(prefs, "prefs");
     requireNonNull(type, "type");
     requireNonNull(priority, "priority");

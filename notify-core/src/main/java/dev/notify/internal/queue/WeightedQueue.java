@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Three FIFO queues, one per priority, taken in a fixed 13-slot cycle of 8 HIGH, 4 NORMAL and 1
@@ -58,7 +59,7 @@ public final class WeightedQueue<T> {
   }
 
   /** {@return the next element by the weighted cycle, or null when empty} */
-  public T poll() {
+  public @Nullable T poll() {
     if (size == 0) {
       return null;
     }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-recipient rate limits, checked by dispatchers after preferences and before rendering.
@@ -23,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class RecipientRateLimiter {
   private final RateLimits limits;
-  private final Predicate<String> isCritical;
+  private final Predicate<@Nullable String> isCritical;
   private final FailOpen store;
   private final Clock clock;
 
@@ -36,7 +37,7 @@ public final class RecipientRateLimiter {
    * @param store where buckets are kept
    * @param clock the client's clock, to turn a wait into an instant
    */
-  public RecipientRateLimiter(RateLimits limits, Predicate<String> isCritical,
+  public RecipientRateLimiter(RateLimits limits, Predicate<@Nullable String> isCritical,
       RateLimitStore store, Clock clock) {
     this.limits = requireNonNull(limits, "limits");
     this.isCritical = requireNonNull(isCritical, "isCritical");
@@ -53,7 +54,7 @@ public final class RecipientRateLimiter {
    * @return allowed (also when no rule applies or the category is critical), or denied with the
    *     instant to retry and the rule's action
    */
-  public RateLimitDecision check(String subject, ChannelType type, String category) {
+  public RateLimitDecision check(String subject, ChannelType type, @Nullable String category) {
     requireNonNull(subject, "subject");
     requireNonNull(type, "type");
     if (isCritical.test(category)) {
@@ -85,7 +86,7 @@ public final class RecipientRateLimiter {
   }
 
   /** Length-prefixed, so no subject can collide with another subject's channel or category. */
-  static String key(String subject, ChannelType type, String category) {
+  static String key(String subject, ChannelType type, @Nullable String category) {
     return "rcpt:" + subject.length() + ":" + subject + ":" + type.id()
         + (category != null ? ":" + category : "");
   }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Caches {@link RecipientDirectory#findUser} for a short time so a burst of notifications to one
@@ -77,13 +78,13 @@ public final class CachingRecipientDirectory implements RecipientDirectory {
   }
 
   @Override
-  public Optional<GroupPage> groupPage(String groupId, String cursor, int pageSize) {
+  public Optional<GroupPage> groupPage(String groupId, @Nullable String cursor, int pageSize) {
     return delegate.groupPage(groupId, cursor, pageSize);
   }
 
   @Override
   public boolean invalidateAddress(String userId, Recipient.Address address,
-      Instant invalidatedAt) {
+      @Nullable Instant invalidatedAt) {
     try {
       return delegate.invalidateAddress(userId, address, invalidatedAt);
     } finally {

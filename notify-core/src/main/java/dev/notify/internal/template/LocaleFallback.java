@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The locales to try for a requested one, most specific first, ending with the template's default:
@@ -16,7 +17,7 @@ final class LocaleFallback {
   private LocaleFallback() {
   }
 
-  static List<Locale> chain(Locale requested, Locale defaultLocale) {
+  static List<Locale> chain(@Nullable Locale requested, Locale defaultLocale) {
     Set<Locale> chain = new LinkedHashSet<>();
     if (requested != null && !requested.getLanguage().isEmpty()) {
       String lang = requested.getLanguage();

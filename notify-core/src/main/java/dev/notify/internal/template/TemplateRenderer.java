@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates template references at {@code send} and renders them per channel at dispatch.
@@ -125,7 +126,7 @@ public final class TemplateRenderer {
    * @throws TemplateException if the template is gone, has no part for the type, or the chosen
    *     variant lacks a variable; it names template, locale, part and variable
    */
-  public Content render(TemplateRef ref, ChannelType type, Locale userLocale) {
+  public Content render(TemplateRef ref, ChannelType type, @Nullable Locale userLocale) {
     requireNonNull(ref, "ref");
     requireNonNull(type, "type");
     Template t = find(ref);
@@ -159,7 +160,8 @@ public final class TemplateRenderer {
     return type.id().equals(type.family()) ? List.of(type.id()) : List.of(type.id(), type.family());
   }
 
-  private static Optional<Resolved> resolve(Template t, Locale requested, List<String> keys) {
+  private static Optional<Resolved> resolve(Template t, @Nullable Locale requested,
+      List<String> keys) {
     for (Locale l : LocaleFallback.chain(requested, t.defaultLocale())) {
       TemplateParts variant = t.variants().get(l);
       if (variant == null) {

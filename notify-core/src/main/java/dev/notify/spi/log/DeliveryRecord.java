@@ -10,6 +10,7 @@ import dev.notify.status.Receipt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stored state of one delivery.
@@ -34,9 +35,10 @@ import java.util.Optional;
  * @param updatedAt when it last changed
  */
 public record DeliveryRecord(String id, String notificationId, String channel,
-    Recipient address, String userId, Priority priority, DeliveryState state, int attemptCount,
-    List<Attempt> attempts, Instant dueAt, String owner, Instant leaseUntil, long leaseSeq,
-    String reason, String providerMessageId, List<Receipt> receipts, Instant updatedAt) {
+    Recipient address, @Nullable String userId, Priority priority, DeliveryState state,
+    int attemptCount, List<Attempt> attempts, Instant dueAt, @Nullable String owner,
+    @Nullable Instant leaseUntil, long leaseSeq, @Nullable String reason,
+    @Nullable String providerMessageId, List<Receipt> receipts, Instant updatedAt) {
 
   /**
    * The channel name of placeholder deliveries: a user or group recipient waiting to be resolved
@@ -97,7 +99,7 @@ public record DeliveryRecord(String id, String notificationId, String channel,
    */
   public static DeliveryRecord create(String id, String notificationId, String channel,
       Recipient address, Priority priority, DeliveryState state, Instant dueAt,
-      String owner, Instant leaseUntil, Instant now) {
+      @Nullable String owner, @Nullable Instant leaseUntil, Instant now) {
     return create(id, notificationId, channel, address, null, priority, state, dueAt, owner,
         leaseUntil, now);
   }
@@ -120,8 +122,8 @@ public record DeliveryRecord(String id, String notificationId, String channel,
    * @return the new delivery, with no attempts yet
    */
   public static DeliveryRecord create(String id, String notificationId, String channel,
-      Recipient address, String userId, Priority priority, DeliveryState state, Instant dueAt,
-      String owner, Instant leaseUntil, Instant now) {
+      Recipient address, @Nullable String userId, Priority priority, DeliveryState state,
+      Instant dueAt, @Nullable String owner, @Nullable Instant leaseUntil, Instant now) {
     return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, 0,
         List.of(), dueAt, owner, leaseUntil, owner == null ? 0 : 1, null, null, List.of(), now);
   }
@@ -201,8 +203,8 @@ public record DeliveryRecord(String id, String notificationId, String channel,
    * @param newReason the reason for the new state, or {@code null}
    * @param now the current time: the new due time and {@code updatedAt}
    */
-  public DeliveryRecord reset(DeliveryState newState, int newAttemptCount, String newReason,
-      Instant now) {
+  public DeliveryRecord reset(DeliveryState newState, int newAttemptCount,
+      @Nullable String newReason, Instant now) {
     return new DeliveryRecord(id, notificationId, channel, address, userId, priority, newState,
         newAttemptCount, attempts, now, null, null, leaseSeq + 1, newReason, providerMessageId,
         receipts, now);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.notify.status.Attempt;
 import dev.notify.status.DeliveryState;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fenced state change of one delivery. Terminal states and {@code release} drop the claim.
@@ -18,8 +19,9 @@ import java.time.Instant;
  * @param providerMessageId the provider's id, or {@code null} to keep it
  * @param at when the change happened
  */
-public record DeliveryUpdate(DeliveryState state, Attempt attempt, boolean countsAttempt,
-    Instant dueAt, boolean release, String reason, String providerMessageId, Instant at) {
+public record DeliveryUpdate(DeliveryState state, @Nullable Attempt attempt, boolean countsAttempt,
+    @Nullable Instant dueAt, boolean release, @Nullable String reason,
+    @Nullable String providerMessageId, Instant at) {
 
   /**
    * Rejects a null state or time.
@@ -67,6 +69,7 @@ public record DeliveryUpdate(DeliveryState state, Attempt attempt, boolean count
    * @return a retryable failure; released until {@code dueAt}
    */
   public static DeliveryUpdate retryScheduled(Attempt attempt, Instant dueAt) {
+    requireNonNull(dueAt, "dueAt");
     return new DeliveryUpdate(DeliveryState.RETRY_SCHEDULED, attempt, true, dueAt, true,
         attempt.error(), null, attempt.at());
   }
@@ -103,6 +106,7 @@ public record DeliveryUpdate(DeliveryState state, Attempt attempt, boolean count
    * @return released to the log, QUEUED and due at {@code dueAt} (no room in memory or lane)
    */
   public static DeliveryUpdate released(Instant dueAt, Instant at) {
+    requireNonNull(dueAt, "dueAt");
     return new DeliveryUpdate(DeliveryState.QUEUED, null, false, dueAt, true, null, null, at);
   }
 
@@ -116,6 +120,7 @@ public record DeliveryUpdate(DeliveryState state, Attempt attempt, boolean count
    *     released, to be claimed again when due
    */
   public static DeliveryUpdate deferred(Instant until, String reason, Instant at) {
+    requireNonNull(until, "until");
     return new DeliveryUpdate(DeliveryState.SCHEDULED, null, false, until, true, reason, null, at);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where every accepted notification and the state of each of its deliveries is kept: the queue of
@@ -161,7 +162,7 @@ public interface NotificationLog extends AutoCloseable {
    * @param channel only deliveries of this channel, or {@code null} for all
    * @param limit at most this many, at least 1
    */
-  List<NotificationRecord> deadLetters(String channel, int limit);
+  List<NotificationRecord> deadLetters(@Nullable String channel, int limit);
 
   /**
    * Removes notifications whose deliveries are all terminal and last changed before the instant.

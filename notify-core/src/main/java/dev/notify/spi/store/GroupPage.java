@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a group's members, from {@link RecipientDirectory#groupPage}.
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param nextCursor the cursor of the next page, or {@code null} on the last page; opaque to the
  *     caller
  */
-public record GroupPage(List<String> userIds, String nextCursor) {
+public record GroupPage(List<String> userIds, @Nullable String nextCursor) {
   /**
    * Copies the ids; rejects nulls.
    *

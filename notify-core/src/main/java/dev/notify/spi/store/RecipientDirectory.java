@@ -7,6 +7,7 @@ import dev.notify.recipient.UserProfile;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves user and group recipients to addresses. Without a directory, {@code send} rejects
@@ -41,7 +42,7 @@ public interface RecipientDirectory {
    * @param pageSize the most ids to return; positive
    * @return the page, or empty if the directory does not know the group
    */
-  Optional<GroupPage> groupPage(String groupId, String cursor, int pageSize);
+  Optional<GroupPage> groupPage(String groupId, @Nullable String cursor, int pageSize);
 
   /**
    * Walks a group lazily, fetching one page of {@code pageSize} at a time; the first page is
@@ -74,7 +75,7 @@ public interface RecipientDirectory {
    * @return true if the address was removed
    */
   default boolean invalidateAddress(String userId, Recipient.Address address,
-      Instant invalidatedAt) {
+      @Nullable Instant invalidatedAt) {
     return false;
   }
 }
