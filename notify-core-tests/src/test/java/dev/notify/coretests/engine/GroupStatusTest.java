@@ -1,7 +1,7 @@
-package dev.notify.testkit.engine;
+package dev.notify.coretests.engine;
 
-import static dev.notify.testkit.engine.Fixtures.WAIT;
-import static dev.notify.testkit.engine.Fixtures.finalStatus;
+import static dev.notify.coretests.engine.Fixtures.WAIT;
+import static dev.notify.coretests.engine.Fixtures.finalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.ChannelType;

@@ -1,6 +1,6 @@
-package dev.notify.testkit.engine;
+package dev.notify.coretests.engine;
 
-import static dev.notify.testkit.engine.Fixtures.email;
+import static dev.notify.coretests.engine.Fixtures.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.ChannelType;

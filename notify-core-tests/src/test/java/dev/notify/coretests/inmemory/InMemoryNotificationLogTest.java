@@ -1,4 +1,4 @@
-package dev.notify.testkit;
+package dev.notify.coretests.inmemory;
 
 import static dev.notify.testkit.log.LogFixtures.EMAIL;
 import static dev.notify.testkit.log.LogFixtures.SMS;
@@ -13,6 +13,7 @@ import dev.notify.spi.log.AppendResult;
 import dev.notify.spi.log.LogFullException;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.status.DeliveryState;
+import dev.notify.testkit.NotificationLogCompatibilityKit;
 import org.junit.jupiter.api.Test;
 
 /** The compatibility kit against {@link InMemoryNotificationLog}, plus its bound. */

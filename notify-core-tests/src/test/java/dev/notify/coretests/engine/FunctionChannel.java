@@ -1,4 +1,4 @@
-package dev.notify.testkit.engine;
+package dev.notify.coretests.engine;
 
 import dev.notify.ChannelType;
 import dev.notify.spi.Channel;

@@ -1,7 +1,7 @@
-package dev.notify.testkit.engine;
+package dev.notify.coretests.engine;
 
-import static dev.notify.testkit.engine.Fixtures.EMAIL;
-import static dev.notify.testkit.engine.Fixtures.email;
+import static dev.notify.coretests.engine.Fixtures.EMAIL;
+import static dev.notify.coretests.engine.Fixtures.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.NotificationClient;

@@ -1,8 +1,8 @@
-package dev.notify.testkit.engine;
+package dev.notify.coretests.engine;
 
-import static dev.notify.testkit.engine.Fixtures.EMAIL;
-import static dev.notify.testkit.engine.Fixtures.email;
-import static dev.notify.testkit.engine.Fixtures.finalStatus;
+import static dev.notify.coretests.engine.Fixtures.EMAIL;
+import static dev.notify.coretests.engine.Fixtures.email;
+import static dev.notify.coretests.engine.Fixtures.finalStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
