@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * The engine ({@code dev.notify.internal..}) is not API. Checked on the bytecode of every module
- * on this module's test class path (notify-core, notify-testkit, notify-apns, the examples and
- * these tests), so a fully qualified reference counts as much as an import.
+ * on this module's test class path (notify-core, notify-testkit, notify-apns, the examples, the
+ * benchmarks and these tests), so a fully qualified reference counts as much as an import.
  */
 @AnalyzeClasses(packages = "dev.notify")
 class ArchitectureTest {
@@ -72,8 +72,8 @@ class ArchitectureTest {
   static final ArchRule nothingOutsideCoreDependsOnTheEngine = noClasses()
       .that().resideOutsideOfPackages(corePackages())
       .should().dependOnClassesThat().resideInAPackage(ENGINE)
-      .because("the engine is not API: other modules (channels, the testkit, the examples,"
-          + " these tests) use notify-core's API and SPI only");
+      .because("the engine is not API: other modules (channels, the testkit, the examples, the"
+          + " benchmarks, these tests) use notify-core's API and SPI only");
 
   @ArchTest
   static final ArchRule theApiAndSpiDependOnTheEngineOnlyWhereTheyAssembleIt = noClasses()
@@ -89,7 +89,7 @@ class ArchitectureTest {
     Set<String> packages = classes.stream().map(JavaClass::getPackageName)
         .collect(Collectors.toSet());
     for (String module : List.of("dev.notify.internal", "dev.notify.spi", "dev.notify.testkit",
-        "dev.notify.apns", "dev.notify.examples", "dev.notify.coretests")) {
+        "dev.notify.apns", "dev.notify.examples", "dev.notify.bench", "dev.notify.coretests")) {
       assertThat(packages).as("packages imported for the architecture rules")
           .anyMatch(p -> p.equals(module) || p.startsWith(module + "."));
     }

@@ -1,4 +1,4 @@
-package dev.notify.apns;
+package dev.notify.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;

@@ -1,4 +1,4 @@
-package dev.notify.testkit.bench;
+package dev.notify.bench;
 
 import dev.notify.ChannelType;
 import dev.notify.Notification;
@@ -13,17 +13,27 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Throwaway measurement, not a test: how many notifications per second the engine carries from
- * {@code send} to SENT with a channel that answers at once. Run with the test class path:
- * {@code java -cp ... dev.notify.testkit.bench.EngineThroughput [count] [senderThreads]}.
+ * Throughput of the engine alone, not a test: how many notifications per second the engine
+ * carries from {@code send} to SENT with a channel that answers at once (the testkit's
+ * RecordingChannel), in three rounds. Prints, per round, the rate of acceptance and of SENT and
+ * the end-to-end latency percentiles. Run from the repository root with
+ * {@code mvn -B -q -DskipTests -Dbench=engine -pl notify-bench -am verify} (see the module's
+ * README). Options, as system properties: {@code -Dnotify.bench.count=n} (notifications per
+ * round, default 200,000), {@code -Dnotify.bench.senders=n} (threads calling send, default 2).
  */
 public final class EngineThroughput {
   private EngineThroughput() {
   }
 
+  /**
+   * Runs the three rounds and prints one line per round.
+   *
+   * @param args none; the options are system properties
+   * @throws Exception if a round fails or times out
+   */
   public static void main(String[] args) throws Exception {
-    int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-    int senders = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    int count = Integer.getInteger("notify.bench.count", 200_000);
+    int senders = Integer.getInteger("notify.bench.senders", 2);
     for (int round = 1; round <= 3; round++) {
       RecordingChannel channel = RecordingChannel.builder("email").type(ChannelType.EMAIL).build();
       CountDownLatch done = new CountDownLatch(count);

@@ -1,16 +1,16 @@
-package dev.notify.apns;
-
-import static dev.notify.apns.Messages.message;
-import static dev.notify.apns.Messages.token;
+package dev.notify.bench;
 
 import com.eatthepath.pushy.apns.ApnsClient;
 import com.eatthepath.pushy.apns.ApnsClientBuilder;
 import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
+import dev.notify.Content;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
+import dev.notify.Priority;
 import dev.notify.Recipient;
+import dev.notify.apns.ApnsChannel;
 import dev.notify.event.EventType;
 import dev.notify.inmemory.InMemoryNotificationLog;
 import dev.notify.policy.Backpressure;
@@ -19,48 +19,63 @@ import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
+import dev.notify.spi.ReceiptSink;
+import dev.notify.spi.Scheduler;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Throwaway throughput harness, not a test: raw pushy, ApnsChannel.send and NotificationClient.send
+ * Throughput of the APNs path, not a test: raw pushy, ApnsChannel.send and NotificationClient.send
  * (to the SENT event) on the same accept-all peer in this JVM (one connection, ~1 KB alert, up to
  * 2,000 in flight). Prints sends per second and, per send, the CPU time of the whole process,
- * context switches and bytes allocated; asserts nothing about time. Run with
- * {@code mvn -B -q -pl notify-apns -am verify -Dnotify.bench=true -Dtest=ApnsThroughputBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false}. Options: {@code -Dnotify.bench.rounds=n},
+ * context switches and bytes allocated; asserts nothing about time. Run from the repository root
+ * with {@code mvn -B -q -DskipTests -Dbench=apns -pl notify-bench -am verify} (see the module's
+ * README). Options, as system properties: {@code -Dnotify.bench.rounds=n} (default 5),
  * {@code -Dnotify.bench.clientOnly=true} (for profiling the SDK), {@code
  * -Dnotify.bench.threads=true} (CPU per thread from /proc), {@code -Dnotify.bench.logSize=n} (the
  * in-memory log's bound).
  */
-@EnabledIfSystemProperty(named = "notify.bench", matches = "true")
-class ApnsThroughputBenchmark {
+public final class ApnsThroughput {
   private static final int IN_FLIGHT = 2_000;
   private static final int TOKENS = 1_000;
   private static final int WARMUP = 50_000;
   private static final int MEASURED = 100_000;
   private static final int ROUNDS = Integer.getInteger("notify.bench.rounds", 5);
   private static final String[] TOKEN_STRINGS =
-      IntStream.range(0, TOKENS).mapToObj(Messages::token).toArray(String[]::new);
+      IntStream.range(0, TOKENS).mapToObj(ApnsThroughput::token).toArray(String[]::new);
   /** For profiling the SDK alone: skips the raw pushy and channel rounds. */
   private static final boolean CLIENT_ONLY = Boolean.getBoolean("notify.bench.clientOnly");
 
-  @Test
+  private ApnsThroughput() {
+  }
+
+  /**
+   * Runs the rounds and prints one line per round and the best of each path.
+   *
+   * @param args none; the options are system properties
+   * @throws Exception if a round fails or times out
+   */
+  public static void main(String[] args) throws Exception {
+    new ApnsThroughput().rawPushyAgainstApnsChannel();
+  }
+
   @SuppressWarnings("deprecation") // NioEventLoopGroup: what pushy 0.15 supports
-  void rawPushyAgainstApnsChannel() throws Exception {
+  private void rawPushyAgainstApnsChannel() throws Exception {
     String body = "x".repeat(960);
     try (MockApnsPeer peer = MockApnsPeer.builder().record(false).start()) {
       ApnsPeerCredentials c = peer.credentials();
@@ -78,11 +93,20 @@ class ApnsThroughputBenchmark {
       }
       System.out.printf(Locale.ROOT, "payload: %d bytes%n", payload.length());
 
-      ApnsChannel channel = PeerChannels.forPeer(peer).connections(1).build();
-      ChannelContext context = TestContext.real();
+      ApnsChannel channel = channelFor(peer).connections(1).build();
+      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "bench-timer");
+        thread.setDaemon(true);
+        return thread;
+      });
+      // Every send schedules its timeout and cancels it on the answer: drop cancelled ones at once.
+      timer.setRemoveOnCancelPolicy(true);
+      ChannelContext context = context(timer);
       Delivery[] deliveries = new Delivery[TOKENS];
       for (int i = 0; i < TOKENS; i++) {
-        OutboundMessage m = message().to(token(i)).title("Hello").body(body).build();
+        OutboundMessage m = new OutboundMessage("n-" + i, Recipient.apnsToken(token(i)),
+            new Content("Hello", body, Map.of(), null, null, null), Priority.NORMAL, null, null,
+            Map.of(), Map.of());
         deliveries[i] = new Delivery(m.notificationId() + "/1", 1, m);
       }
 
@@ -96,7 +120,7 @@ class ApnsThroughputBenchmark {
       double channelBest = 0;
       double clientBest = 0;
       try (NotificationClient client = NotificationClient.builder()
-          .channel(PeerChannels.forPeer(peer).connections(1).build())
+          .channel(channelFor(peer).connections(1).build())
           .log(InMemoryNotificationLog.builder().maxNotifications(Integer.getInteger(
               "notify.bench.logSize", InMemoryNotificationLog.DEFAULT_MAX_NOTIFICATIONS)).build())
           .lane("apns", LaneOptions.ofDefaults().withMaxInFlight(IN_FLIGHT)
@@ -125,9 +149,61 @@ class ApnsThroughputBenchmark {
           channelBest / pushyBest, clientBest, clientBest / pushyBest);
 
       channel.close();
+      timer.shutdownNow();
       pushy.close().get(10, TimeUnit.SECONDS);
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** An ApnsChannel pointed at the peer, with token auth as a user sets it. */
+  private static ApnsChannel.Builder channelFor(MockApnsPeer peer) {
+    ApnsPeerCredentials c = peer.credentials();
+    return ApnsChannel.builder()
+        .server(c.host(), c.port())
+        .trustedServerCertificates(c.trustedCertificate())
+        .tokenAuth(c.signingKeyStream(), c.teamId(), c.keyId())
+        .topic(c.topic());
+  }
+
+  /**
+   * What the engine would hand the channel when ApnsChannel.send is called directly: results
+   * handled on the calling thread, timeouts on a real timer, no receipts.
+   */
+  private static ChannelContext context(ScheduledThreadPoolExecutor timer) {
+    return new ChannelContext() {
+      @Override
+      public String channelName() {
+        return "apns";
+      }
+
+      @Override
+      public Executor executor() {
+        return Runnable::run;
+      }
+
+      @Override
+      public Scheduler scheduler() {
+        return (task, delay) -> {
+          var future = timer.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+          return () -> future.cancel(false);
+        };
+      }
+
+      @Override
+      public Clock clock() {
+        return Clock.systemUTC();
+      }
+
+      @Override
+      public ReceiptSink receipts() {
+        return (providerMessageId, receipt) -> false;
+      }
+    };
+  }
+
+  /** {@return a 64-digit hex device token, different for each n} */
+  private static String token(long n) {
+    return String.format("%064x", n);
   }
 
   private final AtomicLong sentEvents = new AtomicLong();
