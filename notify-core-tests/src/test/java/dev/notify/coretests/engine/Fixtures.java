@@ -2,14 +2,17 @@ package dev.notify.coretests.engine;
 
 import dev.notify.ChannelType;
 import dev.notify.Notification;
+import dev.notify.NotificationClient;
 import dev.notify.Priority;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
 import dev.notify.policy.RetryPolicy;
 import dev.notify.status.NotificationStatus;
+import dev.notify.testkit.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /** Shared values and helpers for the engine's behaviour tests. */
 final class Fixtures {
@@ -37,19 +40,14 @@ final class Fixtures {
 
   /** Waits for a condition with a deadline; fails with {@code what} if it does not hold in time. */
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      Thread.onSpinWait();
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.atMost(WAIT).until(what, condition);
+  }
+
+  /** Waits until the client reports a status of the notification that satisfies {@code done}. */
+  static NotificationStatus awaitStatus(NotificationClient client, String id,
+      Predicate<NotificationStatus> done) {
+    return Await.atMost(WAIT).until("status of " + id, () -> client.status(id).orElse(null),
+        s -> s != null && done.test(s));
   }
 
   static NotificationStatus finalStatus(SendReceipt receipt) {

@@ -10,6 +10,7 @@ import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Recipient;
+import dev.notify.inmemory.InMemoryNotificationLog;
 import dev.notify.inmemory.InMemoryRecipientDirectory;
 import dev.notify.inmemory.InMemoryTemplateStore;
 import dev.notify.recipient.UserProfile;
@@ -18,6 +19,7 @@ import dev.notify.status.DeliveryStatus;
 import dev.notify.template.Template;
 import dev.notify.template.TemplateParts;
 import dev.notify.template.TemplateRef;
+import dev.notify.testkit.ManualTime;
 import dev.notify.testkit.RecordingChannel;
 import java.util.Locale;
 import java.util.Map;
@@ -98,5 +100,34 @@ class TemplatesTest {
     assertThat(d.state()).isEqualTo(DeliveryState.FAILED);
     assertThat(d.reason()).contains("carrier");
     assertThat(email.sendCount()).isZero();
+  }
+
+  @Test
+  void aTemplatedNotificationClaimedByAnInstanceWithoutTemplatesFailsWithTheReason() {
+    // Found by the null-annotation review: the instance that accepted it had a template store,
+    // the one that claims it from the shared log has none. It used to throw at dispatch and be
+    // retried after every lease, forever.
+    ManualTime time = ManualTime.startingAt(Fixtures.T0);
+    InMemoryNotificationLog shared = InMemoryNotificationLog.create();
+    try (NotificationClient accepting = NotificationClient.builder().channel(email)
+        .templates(templates).log(shared).clock(time.clock()).scheduler(time)
+        .instanceId("a").build()) {
+      accepting.send(Notification.builder().id("later").to(Recipient.email("a@example.com"))
+          .template("shipped", Map.of("name", "Ada", "order", "7"))
+          .sendAt(Fixtures.T0.plusSeconds(3_600)).build());
+    }
+    RecordingChannel other = RecordingChannel.builder("email").type(ChannelType.EMAIL).build();
+    try (NotificationClient claiming = NotificationClient.builder().channel(other).log(shared)
+        .clock(time.clock()).scheduler(time).instanceId("b").build()) {
+      time.advance(java.time.Duration.ofHours(1));
+      DeliveryStatus d = Fixtures.awaitStatus(claiming, "later",
+          s -> s.deliveries().get(0).state().isTerminal()).deliveries().get(0);
+      assertThat(d.state()).isEqualTo(DeliveryState.FAILED);
+      assertThat(d.reason()).contains("template 'shipped' cannot be rendered")
+          .contains("no template store");
+      assertThat(other.sendCount()).isZero();
+    } finally {
+      time.close();
+    }
   }
 }

@@ -87,6 +87,12 @@ final class Policies {
       }
     }
     if (n.template().isPresent()) {
+      if (templates == null) {
+        // Accepted by another instance sharing the log: this one cannot render it, ever.
+        return new Fail("template '" + n.template().get().id() + "' cannot be rendered: this"
+            + " client has no template store (configure templates(...) on every instance that"
+            + " shares the log)");
+      }
       try {
         item.render(templates.render(n.template().get(), type,
             profile.flatMap(UserProfile::locale).orElse(null)));
