@@ -1,5 +1,7 @@
 package dev.notify.examples;
 
+import dev.notify.event.AcceptedEvent;
+import dev.notify.event.DeliveryEvent;
 import dev.notify.event.EventType;
 import dev.notify.event.NotificationEvent;
 import dev.notify.event.NotificationListener;
@@ -48,21 +50,22 @@ final class DemoReport implements NotificationListener {
   }
 
   @Override
-  public void onEvent(NotificationEvent e) {
-    totals.computeIfAbsent(e.type(), t -> new LongAdder()).increment();
-    if (e.type() == EventType.ACCEPTED) {
-      acceptedAt.putIfAbsent(e.notificationId(), e.at());
-      return;
+  public void onEvent(NotificationEvent event) {
+    totals.computeIfAbsent(event.type(), t -> new LongAdder()).increment();
+    if (event instanceof AcceptedEvent accepted) {
+      acceptedAt.putIfAbsent(accepted.notificationId(), accepted.at());
+    } else if (event instanceof DeliveryEvent e) {
+      delivery(e);
     }
-    if (e.deliveryId() == null || e.channel() == null) {
-      return;
-    }
+  }
+
+  private void delivery(DeliveryEvent e) {
     deliveries.computeIfAbsent(e.channel(), c -> ConcurrentHashMap.newKeySet()).add(e.deliveryId());
     switch (e.type()) {
       case SCHEDULED -> waited.add(e.deliveryId());
       case RETRY_SCHEDULED -> retries.computeIfAbsent(e.channel(), c -> new LongAdder()).increment();
       case SUPPRESSED -> suppressed.computeIfAbsent(e.channel(), c -> new ConcurrentHashMap<>())
-          .computeIfAbsent(e.reason(), r -> new LongAdder()).increment();
+          .computeIfAbsent(String.valueOf(e.reason()), r -> new LongAdder()).increment();
       case SENT -> {
         Instant accepted = acceptedAt.get(e.notificationId());
         if (accepted != null && !waited.contains(e.deliveryId())) {

@@ -139,12 +139,16 @@ final class LogStore {
       return List.of();
     }
     List<StoredDelivery> due = queue.due(now, limit);
-    for (StoredDelivery d : due) {
+    DeliveryState[] from = new DeliveryState[due.size()];
+    for (int i = 0; i < due.size(); i++) {
+      StoredDelivery d = due.get(i);
+      from[i] = d.record.state();
       replace(d, d.record.claim(owner, leaseUntil, now));
     }
     List<ClaimedDelivery> claimed = new ArrayList<>(due.size());
-    for (StoredDelivery d : due) {
-      claimed.add(new ClaimedDelivery(d.notification.snapshot(), d.record));
+    for (int i = 0; i < due.size(); i++) {
+      StoredDelivery d = due.get(i);
+      claimed.add(new ClaimedDelivery(d.notification.snapshot(), d.record, from[i]));
     }
     return claimed;
   }

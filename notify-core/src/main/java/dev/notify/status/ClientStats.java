@@ -39,9 +39,12 @@ public record ClientStats(Map<Priority, Integer> intakeDepth, int inMemory, int 
    * @param circuit the circuit breaker's state
    * @param attempts attempts so far, by outcome
    * @param finished deliveries that reached a terminal state, by state
+   * @param parked deliveries handed back to the log, after they were taken into memory, because
+   *     the lane could not take them (its circuit opened meanwhile): each is a round trip through
+   *     the log; a steadily growing count means the lane pauses under load
    */
   public record LaneStats(Map<Priority, Integer> queued, int inFlight, CircuitState circuit,
-      Map<Outcome, Long> attempts, Map<DeliveryState, Long> finished) {
+      Map<Outcome, Long> attempts, Map<DeliveryState, Long> finished, long parked) {
     /**
      * Copies the maps.
      *
@@ -50,6 +53,7 @@ public record ClientStats(Map<Priority, Integer> intakeDepth, int inMemory, int 
      * @param circuit the circuit breaker's state
      * @param attempts attempts so far, by outcome
      * @param finished deliveries that reached a terminal state, by state
+     * @param parked deliveries handed back to the log because the lane could not take them
      */
     public LaneStats {
       queued = Map.copyOf(queued);

@@ -8,7 +8,7 @@ import dev.notify.Notification;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
 import dev.notify.event.EventType;
-import dev.notify.event.NotificationEvent;
+import dev.notify.event.DeliveryEvent;
 import dev.notify.recipient.UserProfile;
 import dev.notify.status.Attempt;
 import dev.notify.status.CircuitState;
@@ -81,8 +81,8 @@ final class ChannelKitScenarios {
     peer.scriptTransientFailureThenSuccess(to);
     SendReceipt receipt = run.send(notification("kit-transient", to));
 
-    NotificationEvent retry =
-        run.events.await(EventType.RETRY_SCHEDULED, 1, kit.waitTimeout()).get(0);
+    DeliveryEvent retry =
+        run.events.awaitDeliveries(EventType.RETRY_SCHEDULED, 1, kit.waitTimeout()).get(0);
     assertThat(retry.nextAttemptAt()).as("the policy's 1 s, or a longer Retry-After")
         .isAfterOrEqualTo(start.plusSeconds(1));
     assertThat(run.currentDelivery(receipt.id()).state()).isEqualTo(DeliveryState.RETRY_SCHEDULED);
@@ -108,8 +108,8 @@ final class ChannelKitScenarios {
 
     assertThat(d.state()).isEqualTo(DeliveryState.FAILED);
     assertThat(d.attempts()).extracting(Attempt::outcome).containsExactly(Outcome.ADDRESS_INVALID);
-    NotificationEvent event =
-        run.events.await(EventType.ADDRESS_INVALID, 1, kit.waitTimeout()).get(0);
+    DeliveryEvent event =
+        run.events.awaitDeliveries(EventType.ADDRESS_INVALID, 1, kit.waitTimeout()).get(0);
     assertThat(event.address()).isEqualTo(stale);
     assertThat(event.invalidatedAt()).as("the provider's invalidation time")
         .isEqualTo(peer.providesInvalidationTime() ? invalidatedAt : null);

@@ -1,6 +1,9 @@
 package dev.notify.testkit;
 
 import dev.notify.event.EventType;
+import dev.notify.event.AcceptedEvent;
+import dev.notify.event.DeliveryEvent;
+import dev.notify.event.LaneEvent;
 import dev.notify.event.NotificationEvent;
 import dev.notify.event.NotificationListener;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.util.List;
  * RecordingListener events = new RecordingListener();
  * ... .listener(events) ...
  * events.await(EventType.RETRY_SCHEDULED, 2, Duration.ofSeconds(5));
+ * Instant next = events.awaitDeliveries(EventType.RETRY_SCHEDULED, 1, timeout).get(0)
+ *     .nextAttemptAt();
  * }</pre>
  */
 public final class RecordingListener implements NotificationListener {
@@ -72,6 +77,37 @@ public final class RecordingListener implements NotificationListener {
         matching -> "got " + matching.size() + "; all events:" + summary());
   }
 
+  /**
+   * {@return the delivery events of one type so far}
+   *
+   * @param type a delivery event type (not ACCEPTED, LANE_PAUSED or LANE_RESUMED)
+   */
+  public List<DeliveryEvent> deliveryEvents(EventType type) {
+    return deliveries(events(type));
+  }
+
+  /**
+   * Waits until at least {@code count} delivery events of a type have arrived.
+   *
+   * @param type a delivery event type (not ACCEPTED, LANE_PAUSED or LANE_RESUMED)
+   * @param count how many events to wait for
+   * @param timeout how long to wait at most
+   * @return those events
+   * @throws AssertionError if they do not arrive within the timeout
+   */
+  public List<DeliveryEvent> awaitDeliveries(EventType type, int count, Duration timeout) {
+    return deliveries(await(type, count, timeout));
+  }
+
+  private static List<DeliveryEvent> deliveries(List<NotificationEvent> events) {
+    return events.stream().map(e -> {
+      if (e instanceof DeliveryEvent d) {
+        return d;
+      }
+      throw new IllegalArgumentException(e.type() + " is not a delivery event: " + e);
+    }).toList();
+  }
+
   private String summary() {
     StringBuilder sb = new StringBuilder();
     int shown = 0;
@@ -80,9 +116,18 @@ public final class RecordingListener implements NotificationListener {
         sb.append(" …");
         break;
       }
-      sb.append(' ').append(e.type()).append('(').append(e.deliveryId() != null ? e.deliveryId()
-          : e.channel()).append(')');
+      sb.append(' ').append(e.type()).append('(').append(subject(e)).append(')');
     }
     return sb.toString();
+  }
+
+  private static String subject(NotificationEvent e) {
+    if (e instanceof DeliveryEvent d) {
+      return d.deliveryId();
+    }
+    if (e instanceof AcceptedEvent a) {
+      return a.notificationId();
+    }
+    return ((LaneEvent) e).channel();
   }
 }

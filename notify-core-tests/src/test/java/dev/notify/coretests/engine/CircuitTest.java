@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.NotificationClient;
 import dev.notify.SendReceipt;
 import dev.notify.event.EventType;
+import dev.notify.event.LaneEvent;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.status.Attempt;
 import dev.notify.status.CircuitState;
@@ -116,7 +117,7 @@ class CircuitTest {
 
     channel.respondByDefault(DeliveryResult.sent("ok"));
     client.resumeChannel("email");
-    assertThat(events.await(EventType.LANE_RESUMED, 1, WAIT).get(0).reason())
+    assertThat(((LaneEvent) events.await(EventType.LANE_RESUMED, 1, WAIT).get(0)).reason())
         .contains("by hand");
     assertThat(finalStatus(r).isSent()).isTrue();
     assertThat(events.count(EventType.FAILED)).isZero();

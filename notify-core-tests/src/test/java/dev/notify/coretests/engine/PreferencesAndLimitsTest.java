@@ -11,8 +11,8 @@ import dev.notify.NotificationClientBuilder;
 import dev.notify.Priority;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.event.DeliveryEvent;
 import dev.notify.event.EventType;
-import dev.notify.event.NotificationEvent;
 import dev.notify.inmemory.InMemoryPreferenceStore;
 import dev.notify.inmemory.InMemoryRecipientDirectory;
 import dev.notify.policy.OptOut;
@@ -88,7 +88,7 @@ class PreferencesAndLimitsTest {
     assertThat(on(promo, "email").reason()).isEqualTo("opted-out-category");
     SendReceipt digest = client.send(to("d", Recipient.user("1"), "digest"));
     assertThat(on(digest, "email").reason()).isEqualTo("opted-out-channel-category");
-    assertThat(events.await(EventType.SUPPRESSED, 5, WAIT)).hasSize(5);
+    assertThat(events.awaitDeliveries(EventType.SUPPRESSED, 5, WAIT)).hasSize(5);
   }
 
   @Test
@@ -118,7 +118,7 @@ class PreferencesAndLimitsTest {
     SendReceipt ny = client.send(to("q-ny", Recipient.user("ny"), null));
     SendReceipt seoul = client.send(to("q-seoul", Recipient.user("seoul"), null));
     assertThat(finalStatus(ny).isSent()).isTrue();
-    NotificationEvent deferred = events.await(EventType.SCHEDULED, 1, WAIT).get(0);
+    DeliveryEvent deferred = events.awaitDeliveries(EventType.SCHEDULED, 1, WAIT).get(0);
     Instant seoulMorning = Instant.parse("2026-01-15T23:00:00Z");
     assertThat(deferred.nextAttemptAt()).isEqualTo(seoulMorning);
     assertThat(deferred.reason()).isEqualTo("quiet hours");
@@ -155,7 +155,7 @@ class PreferencesAndLimitsTest {
     finalStatus(s1);
     finalStatus(s2);
     SendReceipt s3 = client.send(to("s3", phone, null));
-    NotificationEvent deferred = events.await(EventType.SCHEDULED, 1, WAIT).get(0);
+    DeliveryEvent deferred = events.awaitDeliveries(EventType.SCHEDULED, 1, WAIT).get(0);
     assertThat(deferred.reason()).isEqualTo("rate-limited");
     assertThat(deferred.nextAttemptAt()).isAfter(time.now())
         .isBeforeOrEqualTo(time.now().plus(Duration.ofHours(1)));

@@ -51,7 +51,7 @@ class RecoveryAndShutdownTest {
     RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build();
     try (NotificationClient client = NotificationClient.builder().channel(channel).log(log)
         .clock(time.clock()).scheduler(time).listener(events).build()) {
-      assertThat(events.await(EventType.SENT, 1, WAIT).get(0).notificationId())
+      assertThat(events.awaitDeliveries(EventType.SENT, 1, WAIT).get(0).notificationId())
           .isEqualTo("orphan");
       time.advance(Duration.ofMinutes(4));
       assertThat(client.status("live").orElseThrow().deliveries().get(0).state())
@@ -60,7 +60,7 @@ class RecoveryAndShutdownTest {
           .containsExactly("orphan");
 
       time.advance(Duration.ofMinutes(1));
-      assertThat(events.await(EventType.SENT, 2, WAIT).get(1).notificationId()).isEqualTo("live");
+      assertThat(events.awaitDeliveries(EventType.SENT, 2, WAIT).get(1).notificationId()).isEqualTo("live");
     } finally {
       time.close();
     }
@@ -93,11 +93,11 @@ class RecoveryAndShutdownTest {
     RecordingChannel fresh = RecordingChannel.builder("email").type(EMAIL).build();
     try (NotificationClient second = NotificationClient.builder().channel(fresh).log(log)
         .clock(time.clock()).scheduler(time).listener(events).build()) {
-      events.await(EventType.SENT, 2, WAIT);
+      events.awaitDeliveries(EventType.SENT, 2, WAIT);
       assertThat(fresh.sends()).extracting(d -> d.message().notificationId())
           .containsExactlyInAnyOrderElementsOf(neverStarted);
       time.advance(Duration.ofMinutes(5));
-      events.await(EventType.SENT, 3, WAIT);
+      events.awaitDeliveries(EventType.SENT, 3, WAIT);
       assertThat(second.status(inFlight).orElseThrow().isSent()).isTrue();
     } finally {
       stuck.release();

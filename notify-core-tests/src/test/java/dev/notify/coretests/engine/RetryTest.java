@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.NotificationClient;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.event.DeliveryEvent;
 import dev.notify.event.EventType;
-import dev.notify.event.NotificationEvent;
 import dev.notify.policy.RetryPolicy;
 import dev.notify.spi.Channel;
 import dev.notify.spi.DeliveryResult;
@@ -56,10 +56,10 @@ class RetryTest {
     channel.respondWith(DeliveryResult.retryable("503 busy"), DeliveryResult.retryable("503 busy"));
     SendReceipt receipt = client(exponential(8)).send(email("r-1", "ada@example.com"));
 
-    NotificationEvent first = events.await(EventType.RETRY_SCHEDULED, 1, WAIT).get(0);
+    DeliveryEvent first = events.awaitDeliveries(EventType.RETRY_SCHEDULED, 1, WAIT).get(0);
     assertThat(first.nextAttemptAt()).isEqualTo(T0.plusSeconds(1));
     time.advance(Duration.ofSeconds(1));
-    NotificationEvent second = events.await(EventType.RETRY_SCHEDULED, 2, WAIT).get(1);
+    DeliveryEvent second = events.awaitDeliveries(EventType.RETRY_SCHEDULED, 2, WAIT).get(1);
     assertThat(second.nextAttemptAt()).isEqualTo(T0.plusSeconds(3));
     time.advance(Duration.ofSeconds(2));
 
@@ -78,7 +78,7 @@ class RetryTest {
   void retryAfterWinsWhenItIsLaterThanTheBackoff() {
     channel.respondWith(DeliveryResult.retryable("429", Duration.ofSeconds(30)));
     SendReceipt receipt = client(exponential(8)).send(email("r-2", "ada@example.com"));
-    assertThat(events.await(EventType.RETRY_SCHEDULED, 1, WAIT).get(0).nextAttemptAt())
+    assertThat(events.awaitDeliveries(EventType.RETRY_SCHEDULED, 1, WAIT).get(0).nextAttemptAt())
         .isEqualTo(T0.plusSeconds(30));
     time.advance(Duration.ofSeconds(30));
     assertThat(finalStatus(receipt).deliveries().get(0).attempts().get(1).at())
@@ -91,7 +91,7 @@ class RetryTest {
     RetryPolicy policy = RetryPolicy.builder().baseDelay(Duration.ofSeconds(10)).random(() -> 0.25)
         .build();
     client(policy).send(email("r-3", "ada@example.com"));
-    assertThat(events.await(EventType.RETRY_SCHEDULED, 1, WAIT).get(0).nextAttemptAt())
+    assertThat(events.awaitDeliveries(EventType.RETRY_SCHEDULED, 1, WAIT).get(0).nextAttemptAt())
         .isEqualTo(T0.plusMillis(2_500));
   }
 
@@ -110,9 +110,9 @@ class RetryTest {
   void alwaysRetryableBecomesDeadAndReplayDeliversIt() {
     channel.respondByDefault(DeliveryResult.retryable("timeout"));
     SendReceipt receipt = client(exponential(3)).send(email("d-1", "ada@example.com"));
-    events.await(EventType.RETRY_SCHEDULED, 1, WAIT);
+    events.awaitDeliveries(EventType.RETRY_SCHEDULED, 1, WAIT);
     time.advance(Duration.ofSeconds(1));
-    events.await(EventType.RETRY_SCHEDULED, 2, WAIT);
+    events.awaitDeliveries(EventType.RETRY_SCHEDULED, 2, WAIT);
     time.advance(Duration.ofSeconds(2));
 
     DeliveryStatus dead = finalStatus(receipt).deliveries().get(0);
@@ -143,10 +143,10 @@ class RetryTest {
 
     assertThat(finalStatus(gone).deliveries().get(0).state()).isEqualTo(DeliveryState.FAILED);
     assertThat(finalStatus(stop).deliveries().get(0).state()).isEqualTo(DeliveryState.FAILED);
-    NotificationEvent invalid = events.await(EventType.ADDRESS_INVALID, 1, WAIT).get(0);
+    DeliveryEvent invalid = events.awaitDeliveries(EventType.ADDRESS_INVALID, 1, WAIT).get(0);
     assertThat(invalid.invalidatedAt()).isEqualTo(invalidatedAt);
     assertThat(invalid.address()).isEqualTo(Recipient.email("gone@example.com"));
-    NotificationEvent optedOut = events.await(EventType.OPTED_OUT, 1, WAIT).get(0);
+    DeliveryEvent optedOut = events.awaitDeliveries(EventType.OPTED_OUT, 1, WAIT).get(0);
     assertThat(optedOut.reason()).contains("21610");
     assertThat(finalStatus(gone).deliveries().get(0).attempts().get(0).outcome())
         .isEqualTo(Outcome.ADDRESS_INVALID);
@@ -165,7 +165,7 @@ class RetryTest {
     client = NotificationClient.builder().channel(throwing).clock(time.clock()).scheduler(time)
         .retryPolicy(exponential(3)).listener(events).build();
     SendReceipt r = client.send(email("e-1", "ada@example.com"));
-    assertThat(events.await(EventType.RETRY_SCHEDULED, 1, WAIT).get(0).reason())
+    assertThat(events.awaitDeliveries(EventType.RETRY_SCHEDULED, 1, WAIT).get(0).reason())
         .contains("connection reset");
     time.advance(Duration.ofSeconds(1));
     List<Attempt> attempts = finalStatus(r).deliveries().get(0).attempts();
@@ -178,7 +178,7 @@ class RetryTest {
     client(exponential(8));
     SendReceipt r = client.send(email("x-1", "ada@example.com").toBuilder()
         .expiresAt(T0.plusMillis(2_500)).build());
-    events.await(EventType.RETRY_SCHEDULED, 1, WAIT);
+    events.awaitDeliveries(EventType.RETRY_SCHEDULED, 1, WAIT);
     time.advance(Duration.ofSeconds(1));
     DeliveryStatus d = finalStatus(r).deliveries().get(0);
     assertThat(d.state()).isEqualTo(DeliveryState.EXPIRED);
@@ -195,7 +195,7 @@ class RetryTest {
     boolean known = channel.context().receipts().record("SM123",
         new Receipt(Receipt.Kind.DELIVERED, T0.plusSeconds(5), "delivered"));
     assertThat(known).isTrue();
-    assertThat(events.await(EventType.RECEIPT, 1, WAIT).get(0).deliveryId()).isEqualTo("rc-1/1");
+    assertThat(events.awaitDeliveries(EventType.RECEIPT, 1, WAIT).get(0).deliveryId()).isEqualTo("rc-1/1");
     DeliveryStatus d = client.status("rc-1").orElseThrow().deliveries().get(0);
     assertThat(d.state()).isEqualTo(DeliveryState.SENT);
     assertThat(d.receipts()).extracting(Receipt::kind)

@@ -50,7 +50,7 @@ class ScheduleTest {
   void aScheduledNotificationIsSentAtItsSendAt() {
     SendReceipt r = client.send(email("later", "ada@example.com").toBuilder()
         .sendAt(T0.plus(Duration.ofHours(1))).build());
-    assertThat(events.await(EventType.SCHEDULED, 1, WAIT).get(0).nextAttemptAt())
+    assertThat(events.awaitDeliveries(EventType.SCHEDULED, 1, WAIT).get(0).nextAttemptAt())
         .isEqualTo(T0.plus(Duration.ofHours(1)));
     DeliveryStatus waiting = client.status("later").orElseThrow().deliveries().get(0);
     assertThat(waiting.state()).isEqualTo(DeliveryState.SCHEDULED);

@@ -106,7 +106,7 @@ class UsersAndGroupsTest {
       SendReceipt first = client.send(hello("launch", Recipient.group("everyone")));
       assertThat(finalStatus(first).deliveries().get(0).reason())
           .contains("fanned out to 10000 members");
-      events.await(EventType.SENT, 10_000, Duration.ofSeconds(60));
+      events.awaitDeliveries(EventType.SENT, 10_000, Duration.ofSeconds(60));
       assertThat(client.send(hello("launch", Recipient.group("everyone"))).duplicate()).isTrue();
       Fixtures.await("memory empty", () -> client.stats().inMemory() == 0);
       assertThat(email.sendCount()).isEqualTo(10_000);
@@ -150,7 +150,7 @@ class UsersAndGroupsTest {
     try (NotificationClient second = NotificationClient.builder().channel(email).log(log)
         .clock(time.clock()).scheduler(time).recipientDirectory(users).listener(events).build()) {
       time.advance(Duration.ofMinutes(5));
-      events.await(EventType.SENT, 1_500, WAIT);
+      events.awaitDeliveries(EventType.SENT, 1_500, WAIT);
       Fixtures.await("fan-out finished", () -> second.status("beta-launch").orElseThrow()
           .isFinal());
       Fixtures.await("memory empty", () -> second.stats().inMemory() == 0);
@@ -196,7 +196,7 @@ class UsersAndGroupsTest {
     try (NotificationClient client = NotificationClient.builder().channel(apns)
         .recipientDirectory(users).listener(events).build()) {
       finalStatus(client.send(hello("t-1", Recipient.user("9"))));
-      assertThat(events.await(EventType.ADDRESS_INVALID, 2, WAIT)).extracting(e -> e.invalidatedAt())
+      assertThat(events.awaitDeliveries(EventType.ADDRESS_INVALID, 2, WAIT)).extracting(e -> e.invalidatedAt())
           .containsOnly(T0.minus(Duration.ofDays(1)));
       assertThat(users.findUser("9").orElseThrow().addresses(ChannelType.APNS))
           .containsExactly(Recipient.apnsToken(fresh));

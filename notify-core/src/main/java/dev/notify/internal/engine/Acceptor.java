@@ -197,7 +197,7 @@ final class Acceptor {
     if (log.append(record) instanceof AppendResult.Existing) {
       return false;
     }
-    listeners.notification(EventType.ACCEPTED, child.id());
+    listeners.accepted(child.id());
     return true;
   }
 
@@ -293,7 +293,7 @@ final class Acceptor {
     }
     recent.put(n.id(), c.hash());
     CompletableFuture<NotificationStatus> future = completions.track(n.id());
-    listeners.notification(EventType.ACCEPTED, n.id());
+    listeners.accepted(n.id());
     for (int i = 0; i < deliveries.size(); i++) {
       DeliveryRecord d = deliveries.get(i);
       WorkItemView view = WorkItemView.of(d);

@@ -6,6 +6,7 @@ import dev.notify.spi.log.ClaimedDelivery;
 import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.spi.log.DeliveryUpdate;
 import dev.notify.spi.log.NotificationLog;
+import dev.notify.status.DeliveryState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,7 +181,11 @@ final class Claimer implements Outcomes.Wakeups {
     // new claim replaces it: the old item's fence is stale, so it drops out at its next step.
     WorkItem item = new WorkItem(c.notification(), c.delivery(), place);
     intake.admit(item);
-    listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null, null);
+    // Reported once, when it becomes queued: not again for work that waited in the log queued.
+    if (c.claimedFrom() == DeliveryState.SCHEDULED
+        || c.claimedFrom() == DeliveryState.RETRY_SCHEDULED) {
+      listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null, null);
+    }
   }
 
   private void release(ClaimedDelivery c, Instant now) {

@@ -111,7 +111,7 @@ final class Dispatcher {
     } else if (item.userId() != null && !validAtDispatch(lane, item)) {
       return;
     } else if (!lane.offer(item)) {
-      outcomes.park(item);
+      outcomes.park(lane, item);
     }
   }
 

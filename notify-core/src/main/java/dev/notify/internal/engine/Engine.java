@@ -7,6 +7,7 @@ import dev.notify.NotificationClient;
 import dev.notify.QueueFullException;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.event.EventType;
 import dev.notify.spi.Channel;
 import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.spi.log.NotificationRecord;
@@ -142,11 +143,21 @@ public final class Engine implements NotificationClient {
     requireNonNull(notificationId, "notificationId");
     ensureOpen();
     CompletableFuture<NotificationStatus> future = parts.completions.track(notificationId);
+    Optional<NotificationRecord> before = config.log().find(notificationId);
     int n = config.log().replay(notificationId, config.clock().instant());
     if (n == 0) {
       parts.completions.check(notificationId);
       return Optional.empty();
     }
+    config.log().find(notificationId).ifPresent(after -> {
+      for (DeliveryRecord d : after.deliveries()) {
+        boolean wasDead = before.flatMap(b -> b.delivery(d.id()))
+            .map(b -> b.state() == DeliveryState.DEAD).orElse(false);
+        if (wasDead && d.state() == DeliveryState.QUEUED) {
+          parts.listeners.delivery(EventType.QUEUED, WorkItemView.of(d), 0, "replayed", null);
+        }
+      }
+    });
     parts.memory.markBacklog();
     parts.claimer.now();
     return Optional.of(new SendReceipt(notificationId, false, future));

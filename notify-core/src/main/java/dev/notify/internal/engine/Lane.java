@@ -441,11 +441,15 @@ final class Lane {
     counters.count(terminal);
   }
 
+  void countParked() {
+    counters.parked();
+  }
+
   ClientStats.LaneStats stats() {
     lock.lock();
     try {
       return new ClientStats.LaneStats(queue.sizes(), inFlight, circuit.state(),
-          counters.attempts(), counters.finished());
+          counters.attempts(), counters.finished(), counters.parkedCount());
     } finally {
       lock.unlock();
     }

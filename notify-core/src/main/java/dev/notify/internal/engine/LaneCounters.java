@@ -6,10 +6,14 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A lane's attempts by outcome and deliveries ended by state, counted without a lock. */
+/**
+ * A lane's attempts by outcome, deliveries ended by state and deliveries parked back in the log,
+ * counted without a lock.
+ */
 final class LaneCounters {
   private final Map<Outcome, LongAdder> attempts = adders(Outcome.class);
   private final Map<DeliveryState, LongAdder> finished = adders(DeliveryState.class);
+  private final LongAdder parked = new LongAdder();
 
   private static <E extends Enum<E>> Map<E, LongAdder> adders(Class<E> type) {
     Map<E, LongAdder> m = new EnumMap<>(type);
@@ -31,6 +35,14 @@ final class LaneCounters {
 
   void count(DeliveryState terminal) {
     finished.get(terminal).increment();
+  }
+
+  void parked() {
+    parked.increment();
+  }
+
+  long parkedCount() {
+    return parked.sum();
   }
 
   Map<Outcome, Long> attempts() {

@@ -100,10 +100,11 @@ final class Outcomes implements Lane.Host {
       String pid = ((DeliveryResult.Sent) result).providerMessageId();
       lane.count(Outcome.SENT);
       finish(lane, item, DeliveryUpdate.sent(new Attempt(number, now, Outcome.SENT, null, pid)),
-          EventType.SENT, number, pid, () -> {
+          null, number, null, () -> {
             Instant start = item.notification().sendAt()
                 .filter(s -> s.isAfter(item.acceptedAt())).orElse(item.acceptedAt());
             latency.record(Duration.between(start, now));
+            listeners.sent(view, number, pid);
           });
     } else if (result instanceof DeliveryResult.Retryable) {
       DeliveryResult.Retryable r = (DeliveryResult.Retryable) result;
@@ -252,9 +253,10 @@ final class Outcomes implements Lane.Host {
   }
 
   /** No room in the lane: back to the log, due now, for a later claim. */
-  void park(WorkItem item) {
+  void park(Lane lane, WorkItem item) {
     Instant now = clock.instant();
     if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.released(now, now))) {
+      lane.countParked();
       // Marked once it is in the log, so the pass that leaving calls for finds it.
       memory.markBacklog();
       memory.leave(item);

@@ -1,0 +1,28 @@
+package dev.notify.coretests.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notify.inmemory.InMemoryNotificationLog;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.testkit.NotificationLogCompatibilityKit;
+import dev.notify.testkit.log.ForwardingNotificationLog;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The testkit's {@link ForwardingNotificationLog} passes the whole log contract through to its
+ * delegate: a forwarder that dropped or mixed up a call would fail the kit.
+ */
+class ForwardingNotificationLogTest extends NotificationLogCompatibilityKit {
+
+  @Override
+  protected NotificationLog createLog() {
+    return new ForwardingNotificationLog(InMemoryNotificationLog.create());
+  }
+
+  @Test
+  void toStringNamesTheDelegate() {
+    assertThat(new ForwardingNotificationLog(InMemoryNotificationLog.create()))
+        .hasToString("ForwardingNotificationLog[InMemoryNotificationLog[size=0,"
+            + " maxNotifications=100000]]");
+  }
+}

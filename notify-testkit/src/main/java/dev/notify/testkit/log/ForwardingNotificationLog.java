@@ -1,0 +1,134 @@
+package dev.notify.testkit.log;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.notify.spi.log.AppendResult;
+import dev.notify.spi.log.ClaimedDelivery;
+import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.DeliveryUpdate;
+import dev.notify.spi.log.Fence;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.spi.log.NotificationRecord;
+import dev.notify.status.GroupMembers;
+import dev.notify.status.Receipt;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link NotificationLog} that hands every call to another one: extend it and override what a
+ * test wants to watch, count or break (Guava's {@code ForwardingObject} pattern).
+ *
+ * <pre>{@code
+ * AtomicInteger claims = new AtomicInteger();
+ * NotificationLog counting = new ForwardingNotificationLog(InMemoryNotificationLog.create()) {
+ *   public List<ClaimedDelivery> claimDue(String channel, String owner, Instant now,
+ *       Instant leaseUntil, int limit) {
+ *     List<ClaimedDelivery> claimed = super.claimDue(channel, owner, now, leaseUntil, limit);
+ *     claims.addAndGet(claimed.size());
+ *     return claimed;
+ *   }
+ * };
+ * }</pre>
+ */
+public class ForwardingNotificationLog implements NotificationLog {
+  private final NotificationLog delegate;
+
+  /**
+   * Forwards to a log.
+   *
+   * @param delegate the log that does the work
+   */
+  public ForwardingNotificationLog(NotificationLog delegate) {
+    this.delegate = requireNonNull(delegate, "delegate");
+  }
+
+  /** {@return the log that does the work} */
+  protected NotificationLog delegate() {
+    return delegate;
+  }
+
+  @Override
+  public AppendResult append(NotificationRecord record) {
+    return delegate.append(record);
+  }
+
+  @Override
+  public List<ClaimedDelivery> claimDue(String channel, String owner, Instant now,
+      Instant leaseUntil, int limit) {
+    return delegate.claimDue(channel, owner, now, leaseUntil, limit);
+  }
+
+  @Override
+  public boolean hasDue(String channel, Instant now) {
+    return delegate.hasDue(channel, now);
+  }
+
+  @Override
+  public Set<String> renew(Map<String, Fence> claims, Instant leaseUntil) {
+    return delegate.renew(claims, leaseUntil);
+  }
+
+  @Override
+  public boolean transition(String deliveryId, Fence fence, DeliveryUpdate update) {
+    return delegate.transition(deliveryId, fence, update);
+  }
+
+  @Override
+  public boolean expand(String deliveryId, Fence fence, List<DeliveryRecord> replacements) {
+    return delegate.expand(deliveryId, fence, replacements);
+  }
+
+  @Override
+  public int cancel(String notificationId, Instant now) {
+    return delegate.cancel(notificationId, now);
+  }
+
+  @Override
+  public int replay(String notificationId, Instant now) {
+    return delegate.replay(notificationId, now);
+  }
+
+  @Override
+  public Optional<DeliveryRecord> recordReceipt(String providerMessageId, Receipt receipt) {
+    return delegate.recordReceipt(providerMessageId, receipt);
+  }
+
+  @Override
+  public Optional<NotificationRecord> find(String notificationId) {
+    return delegate.find(notificationId);
+  }
+
+  @Override
+  public GroupMembers members(String parentId) {
+    return delegate.members(parentId);
+  }
+
+  @Override
+  public List<NotificationRecord> history(String recipientKey, int limit) {
+    return delegate.history(recipientKey, limit);
+  }
+
+  @Override
+  public List<NotificationRecord> deadLetters(@Nullable String channel, int limit) {
+    return delegate.deadLetters(channel, limit);
+  }
+
+  @Override
+  public int purge(Instant finishedBefore) {
+    return delegate.purge(finishedBefore);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + delegate + "]";
+  }
+}
