@@ -1,7 +1,6 @@
 package dev.notify;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -39,16 +38,6 @@ public record Content(@Nullable String title, @Nullable String body, Map<String,
   public boolean isEmpty() {
     return title == null && body == null && data.isEmpty() && subject == null && text == null
         && html == null;
-  }
-
-  /** {@return the title, if set} */
-  public Optional<String> titleText() {
-    return Optional.ofNullable(title);
-  }
-
-  /** {@return the body, if set} */
-  public Optional<String> bodyText() {
-    return Optional.ofNullable(body);
   }
 
   /** Content is the caller's text; it may be personal, so it is not printed. */

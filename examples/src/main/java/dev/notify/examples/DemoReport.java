@@ -148,17 +148,18 @@ final class DemoReport implements NotificationListener {
         + TIME.format(status.acceptedAt()) + ")");
     for (DeliveryStatus d : status.deliveries()) {
       out.println("  " + d.deliveryId() + " via " + d.channel() + " to " + d.address() + ": "
-          + d.state() + d.reasonText().map(r -> " (" + r + ")").orElse(""));
+          + d.state() + (d.reason() != null ? " (" + d.reason() + ")" : ""));
       int previous = 0;
       for (Attempt a : d.attempts()) {
         if (a.number() <= previous) {
           out.println("    -- replay(\"" + status.id() + "\") --");
         }
         previous = a.number();
+        String detail = a.error() != null ? a.error()
+            : a.providerMessageId() != null ? "provider id " + a.providerMessageId() : "";
         out.println(String.format(Locale.ROOT, "    attempt %d at %s +%5d ms  %-13s %s",
             a.number(), TIME.format(a.at()), Duration.between(status.acceptedAt(), a.at())
-                .toMillis(), a.outcome(), a.errorText()
-                .orElse(a.providerMessageId() == null ? "" : "provider id " + a.providerMessageId())));
+                .toMillis(), a.outcome(), detail));
       }
     }
   }

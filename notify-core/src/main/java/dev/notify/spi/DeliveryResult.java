@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,10 +37,6 @@ public sealed interface DeliveryResult {
       requireNonNull(reason, "reason");
     }
 
-    /** {@return the provider's Retry-After, if any} */
-    public Optional<Duration> retryAfterHint() {
-      return Optional.ofNullable(retryAfter);
-    }
   }
 
   /**

@@ -58,8 +58,4 @@ public record OutboundMessage(String notificationId, Recipient.Address address, 
     return Optional.ofNullable(type.cast(options.get(type)));
   }
 
-  /** {@return the expiry, if any} */
-  public Optional<Instant> expiry() {
-    return Optional.ofNullable(expiresAt);
-  }
 }

@@ -1,7 +1,6 @@
 package dev.notify.status;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +14,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record Attempt(int number, Instant at, Outcome outcome, @Nullable String error,
     @Nullable String providerMessageId) {
-
-  /** {@return the provider's error, if any} */
-  public Optional<String> errorText() {
-    return Optional.ofNullable(error);
-  }
 }

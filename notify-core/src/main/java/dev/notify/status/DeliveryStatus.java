@@ -3,7 +3,6 @@ package dev.notify.status;
 import dev.notify.Recipient;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,13 +45,4 @@ public record DeliveryStatus(String deliveryId, String channel, Recipient addres
     receipts = List.copyOf(receipts);
   }
 
-  /** {@return the reason, if any} */
-  public Optional<String> reasonText() {
-    return Optional.ofNullable(reason);
-  }
-
-  /** {@return the provider's message id, if sent} */
-  public Optional<String> providerId() {
-    return Optional.ofNullable(providerMessageId);
-  }
 }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,11 +90,6 @@ public record TemplateRef(String id, Map<String, Object> variables, @Nullable Lo
    */
   public TemplateRef withLocale(Locale locale) {
     return new TemplateRef(id, variables, requireNonNull(locale, "locale"));
-  }
-
-  /** {@return the locale that overrides the recipient's, if one was given} */
-  public Optional<Locale> fixedLocale() {
-    return Optional.ofNullable(locale);
   }
 
   /** Variable values may be personal, so only their names are printed. */

@@ -180,7 +180,7 @@ class InMemoryRecipientDirectoryTest {
     assertThat(directory.groupPage("nope", null, 10)).isEmpty();
     directory.addToGroup("empty");
     assertThat(directory.groupMembers("empty", 10).orElseThrow()).isExhausted();
-    assertThat(directory.groupPage("empty", null, 10).orElseThrow().next()).isEmpty();
+    assertThat(directory.groupPage("empty", null, 10).orElseThrow().nextCursor()).isNull();
   }
 
   private static final class CountingDirectory implements RecipientDirectory {

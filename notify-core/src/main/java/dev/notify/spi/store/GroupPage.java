@@ -3,7 +3,6 @@ package dev.notify.spi.store;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +31,6 @@ public record GroupPage(List<String> userIds, @Nullable String nextCursor) {
    */
   public static GroupPage last(List<String> userIds) {
     return new GroupPage(userIds, null);
-  }
-
-  /** {@return the cursor of the next page, empty on the last page} */
-  public Optional<String> next() {
-    return Optional.ofNullable(nextCursor);
   }
 
   @Override
