@@ -10,6 +10,7 @@ import dev.notify.testkit.ReceivedMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receiving end of {@link WebhookChannel} on loopback, for the demo and for tests: a provider
@@ -137,8 +138,8 @@ public final class LocalWebhookServer
    * @param status the status answered
    * @param messageId the id answered with a 2xx, or {@code null}
    */
-  public record Received(String endpoint, String idempotencyKey, JsonNode body, int status,
-      String messageId) implements ReceivedMessage {
+  public record Received(String endpoint, @Nullable String idempotencyKey, JsonNode body,
+      int status, @Nullable String messageId) implements ReceivedMessage {
     /** @return the endpoint */
     @Override
     public String address() {

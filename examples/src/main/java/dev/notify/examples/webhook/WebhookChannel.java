@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A custom channel written on the Channel SPI, as an application would write one: it POSTs each
@@ -59,15 +60,15 @@ public final class WebhookChannel implements Channel {
 
   private final String name;
   private final URI baseUri;
-  private final String bearerToken;
+  private final @Nullable String bearerToken;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final int maxBodyBytes;
-  private volatile HttpClient http;
+  private volatile @Nullable HttpClient http;
 
-  private WebhookChannel(Builder b) {
+  private WebhookChannel(Builder b, URI baseUri) {
     this.name = b.name;
-    this.baseUri = b.baseUri;
+    this.baseUri = baseUri;
     this.bearerToken = b.bearerToken;
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
@@ -178,7 +179,7 @@ public final class WebhookChannel implements Channel {
     }
   }
 
-  private static void putIfPresent(ObjectNode json, String field, String value) {
+  private static void putIfPresent(ObjectNode json, String field, @Nullable String value) {
     if (value != null) {
       json.put(field, value);
     }
@@ -200,7 +201,8 @@ public final class WebhookChannel implements Channel {
     private WebhookResponses() {
     }
 
-    static DeliveryResult classify(int status, String body, Optional<String> retryAfter) {
+    static DeliveryResult classify(int status, @Nullable String body,
+        Optional<String> retryAfter) {
       if (status >= 200 && status < 300) {
         return DeliveryResult.sent(messageId(body));
       }
@@ -217,7 +219,7 @@ public final class WebhookChannel implements Channel {
       };
     }
 
-    private static String messageId(String body) {
+    private static @Nullable String messageId(@Nullable String body) {
       try {
         JsonNode id = JSON.readTree(body == null || body.isBlank() ? "{}" : body).get("id");
         return id != null && id.isTextual() ? id.asText() : null;
@@ -226,7 +228,7 @@ public final class WebhookChannel implements Channel {
       }
     }
 
-    private static Duration seconds(Optional<String> retryAfter) {
+    private static @Nullable Duration seconds(Optional<String> retryAfter) {
       try {
         return retryAfter.map(v -> Duration.ofSeconds(Long.parseLong(v.trim()))).orElse(null);
       } catch (NumberFormatException e) {
@@ -238,8 +240,8 @@ public final class WebhookChannel implements Channel {
   /** Configures a {@link WebhookChannel}. Not thread-safe. */
   public static final class Builder {
     private String name = "webhook";
-    private URI baseUri;
-    private String bearerToken;
+    private @Nullable URI baseUri;
+    private @Nullable String bearerToken;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int maxBodyBytes = 16_384;
@@ -293,10 +295,11 @@ public final class WebhookChannel implements Channel {
 
     /** @return the channel */
     public WebhookChannel build() {
-      if (baseUri == null) {
+      URI base = baseUri;
+      if (base == null) {
         throw new IllegalStateException("baseUri is required: call baseUri(URI.create(\"https://...\"))");
       }
-      return new WebhookChannel(this);
+      return new WebhookChannel(this, base);
     }
 
     private static Duration positive(Duration d, String name) {
