@@ -40,6 +40,25 @@ public sealed interface DeliveryResult {
   }
 
   /**
+   * Nobody knows whether the provider took it: the request went out and no answer came (a read
+   * timeout, a connection that dropped mid-request, or the engine's attempt deadline). Retried
+   * with backoff like a transient failure, since at-least-once prefers a rare duplicate to a
+   * lost message; use the delivery id as the provider's idempotency key where it has one.
+   *
+   * @param reason what happened
+   */
+  record OutcomeUnknown(String reason) implements DeliveryResult {
+    /**
+     * Rejects a null reason.
+     *
+     * @param reason what happened
+     */
+    public OutcomeUnknown {
+      requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
    * A permanent failure of this message.
    *
    * @param reason why this delivery can never succeed
@@ -144,6 +163,15 @@ public sealed interface DeliveryResult {
    */
   static DeliveryResult retryable(String reason, @Nullable Duration retryAfter) {
     return new Retryable(reason, retryAfter);
+  }
+
+  /**
+   * {@return an attempt whose outcome is unknown (the provider may have received it)}
+   *
+   * @param reason what happened, e.g. "read timed out after the request was sent"
+   */
+  static DeliveryResult outcomeUnknown(String reason) {
+    return new OutcomeUnknown(reason);
   }
 
   /**

@@ -14,6 +14,11 @@ public enum Outcome {
   OPTED_OUT,
   /** The whole channel is down, throttled or misconfigured; the attempt does not count. */
   CHANNEL_UNAVAILABLE,
+  /**
+   * Nobody knows whether the provider took it (no answer within the attempt deadline, or the
+   * channel said so): retried like a transient failure.
+   */
+  UNKNOWN,
   /** The channel threw or returned a failed future: treated as retryable. */
   ERROR
 }

@@ -327,6 +327,18 @@ final class Lane {
       pump();
       return;
     }
+    // The first of the channel's answer and the engine's deadline decides the attempt; the
+    // other is dropped. The deadline is set before the channel is called, so it runs from the
+    // start of the attempt whatever the channel does.
+    AtomicBoolean decided = new AtomicBoolean();
+    Duration deadline = options.attemptTimeout();
+    Scheduler.Scheduled timer = scheduler.scheduleAt(() -> {
+      if (decided.compareAndSet(false, true)) {
+        completed.add(new Completed(item, DeliveryResult.outcomeUnknown("no answer from channel '"
+            + name() + "' within " + deadline + " (the attempt deadline); the provider may have"
+            + " received it"), null));
+      }
+    }, clock.instant().plus(deadline), clock);
     CompletionStage<DeliveryResult> stage;
     try {
       stage = channel.send(new Delivery(item.deliveryId(), item.attemptCount() + 1, item.message()),
@@ -339,7 +351,15 @@ final class Lane {
       stage = CompletableFuture.failedFuture(e);
     }
     // Providers complete on their own I/O threads (Netty event loops): hop back to this lane.
-    stage.whenComplete((result, error) -> completed.add(new Completed(item, result, error)));
+    stage.whenComplete((result, error) -> {
+      if (decided.compareAndSet(false, true)) {
+        timer.cancel();
+        completed.add(new Completed(item, result, error));
+      } else {
+        LOG.debug("{} answered {} after its attempt deadline; ignored", item,
+            result != null ? result.getClass().getSimpleName() : error);
+      }
+    });
   }
 
   /** A provider's answer waiting to be handled on the lane's executor. */

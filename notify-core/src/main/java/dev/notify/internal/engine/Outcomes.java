@@ -106,6 +106,9 @@ final class Outcomes implements Lane.Host {
             latency.record(Duration.between(start, now));
             listeners.sent(view, number, pid);
           });
+    } else if (result instanceof DeliveryResult.OutcomeUnknown unknown) {
+      retryOrDie(lane, item, new Attempt(number, now, Outcome.UNKNOWN, unknown.reason(), null),
+          null);
     } else if (result instanceof DeliveryResult.Retryable) {
       DeliveryResult.Retryable r = (DeliveryResult.Retryable) result;
       retryOrDie(lane, item, new Attempt(number, now, Outcome.RETRYABLE, r.reason(), null),
