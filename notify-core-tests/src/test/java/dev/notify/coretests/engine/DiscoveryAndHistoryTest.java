@@ -86,7 +86,9 @@ class DiscoveryAndHistoryTest {
     ManualTime time = ManualTime.startingAt(T0);
     try (NotificationClient client = NotificationClient.builder().channel(slow).log(log)
         .clock(time.clock()).scheduler(time)
-        .lane("email", LaneOptions.ofDefaults().withMaxInFlight(1)).build()) {
+        // A send allowed to take longer than the lease (and than the default attempt deadline).
+        .lane("email", LaneOptions.ofDefaults().withMaxInFlight(1)
+            .withAttemptTimeout(Duration.ofMinutes(15))).build()) {
       client.send(email("slow", "ada@example.com"));
       slow.awaitSends(1, WAIT);
       time.advance(Duration.ofMinutes(12));
