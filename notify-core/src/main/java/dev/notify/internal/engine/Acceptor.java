@@ -79,7 +79,11 @@ final class Acceptor {
     for (int i = 0; i < batch.size(); i++) {
       Notification n = batch.get(i);
       List<Planner.Planned> plan;
+      String hash;
       try {
+        // Before planning, which renders the template: the hash rejects variables that rendering
+        // would not survive (a cycle, deep nesting) with a clear error instead
+        hash = PayloadHash.of(n);
         plan = planner.plan(n, now);
       } catch (InvalidNotificationException e) {
         if (batch.size() == 1) {
@@ -87,7 +91,6 @@ final class Acceptor {
         }
         throw new InvalidNotificationException("notifications[" + i + "]." + e.field(), e.rule());
       }
-      String hash = PayloadHash.of(n);
       SendReceipt dup = cachedDuplicate(n.id(), hash);
       boolean scheduled = n.sendAt().isPresent() && n.sendAt().get().isAfter(now);
       checked.add(new Checked(n, hash, plan, scheduled, dup));
