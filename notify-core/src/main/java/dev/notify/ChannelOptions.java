@@ -6,8 +6,10 @@ package dev.notify;
  * options object per class; a channel reads its own with
  * {@link dev.notify.spi.OutboundMessage#options(Class)} and ignores the others.
  *
- * <p>Implementations should be immutable values (records are ideal) with a meaningful
- * {@code equals}: options take part in neither the idempotency hash nor routing.
+ * <p>Implementations must be records (or enums) of plain values: options take part in the
+ * idempotency hash, component by component, so the same id sent again with other options is an
+ * {@link IdempotencyConflictException}; any other type is refused at {@code send}. They play no
+ * part in routing.
  */
 public interface ChannelOptions {
 }

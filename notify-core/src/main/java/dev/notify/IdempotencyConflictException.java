@@ -2,7 +2,8 @@ package dev.notify;
 
 /**
  * A notification was sent with an id that was already used, within the idempotency window, for a
- * notification with different content, recipients or channels. Reusing an event id for another
+ * notification with a different payload (content, template, recipients, channels, category,
+ * priority, schedule, expiry or options). Reusing an event id for another
  * payload is almost always a bug in the caller, so it is an error rather than a silent success.
  */
 public class IdempotencyConflictException extends NotifyException {
@@ -18,7 +19,8 @@ public class IdempotencyConflictException extends NotifyException {
    */
   public IdempotencyConflictException(String notificationId) {
     super("id '" + notificationId + "' was already used for a notification with a different payload"
-        + " (content, recipients or channels); use a new id for a new notification");
+        + " (content, template, recipients, channels, category, priority, schedule, expiry or"
+            + " options); use a new id for a new notification");
     this.notificationId = notificationId;
   }
 
