@@ -16,6 +16,7 @@ import dev.notify.status.DeliveryState;
 import dev.notify.status.DeliveryStatus;
 import dev.notify.status.NotificationStatus;
 import dev.notify.status.Outcome;
+import dev.notify.testkit.Await;
 import dev.notify.testkit.apns.PeerResponse;
 import dev.notify.testkit.apns.ReceivedPush;
 import java.io.PrintStream;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -338,17 +338,13 @@ public final class Quickstart {
 
   /** Waits for a notification the client created itself (a group member's) to get there. */
   private NotificationStatus await(String id, Predicate<NotificationStatus> done) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Optional<NotificationStatus> s = client.status(id);
-    while (s.isEmpty() || !done.test(s.get())) {
-      if (System.nanoTime() - deadline > 0) {
-        checks.expectTrue(id + " gets there within " + WAIT, false, s);
-        return s.orElseThrow();
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-      s = client.status(id);
+    try {
+      return Await.atMost(WAIT).until(id, () -> client.status(id).orElse(null),
+          s -> s != null && done.test(s));
+    } catch (AssertionError e) {
+      checks.expectTrue(id + " gets there within " + WAIT, false, e.getMessage());
+      return client.status(id).orElseThrow();
     }
-    return s.get();
   }
 
   private static DeliveryStatus only(NotificationStatus status) {

@@ -47,8 +47,7 @@ final class LogStore {
   private final TreeMap<SeqKey, StoredDelivery> dead = new TreeMap<>();
   private final Map<String, TreeMap<SeqKey, StoredDelivery>> deadByChannel = new HashMap<>();
   /** Finished notifications by acceptance (eviction) and by last change (purge). */
-  private final TreeMap<SeqKey, StoredNotification> finishedByAge = new TreeMap<>();
-  private final TreeMap<SeqKey, StoredNotification> finishedByLastChange = new TreeMap<>();
+  private final FinishedIndex finished = new FinishedIndex();
   private final MemberTally members = new MemberTally();
 
   /**
@@ -112,14 +111,14 @@ final class LogStore {
   }
 
   private void evictOldestFinished() {
-    Map.Entry<SeqKey, StoredNotification> oldest = finishedByAge.firstEntry();
+    StoredNotification oldest = finished.oldest();
     if (oldest == null) {
       throw new LogFullException("the in-memory notification log is full: it holds its bound of "
           + maxNotifications + " notifications and none has finished (every one has a delivery"
           + " still pending), so none can be evicted; raise the bound with"
           + " InMemoryNotificationLog.builder().maxNotifications(n), or use a durable log");
     }
-    remove(oldest.getValue());
+    remove(oldest);
   }
 
   /**
@@ -394,9 +393,7 @@ final class LogStore {
    * @return the number of notifications removed
    */
   public int purge(Instant finishedBefore) {
-    Map<SeqKey, StoredNotification> old =
-        finishedByLastChange.headMap(SeqKey.lowest(finishedBefore), false);
-    List<StoredNotification> purged = new ArrayList<>(old.values());
+    List<StoredNotification> purged = finished.lastChangedBefore(finishedBefore);
     for (StoredNotification n : purged) {
       remove(n);
     }
@@ -475,16 +472,7 @@ final class LogStore {
 
   private void refreshFinished(StoredNotification n) {
     members.count(n);
-    if (n.finishedKey != null) {
-      finishedByLastChange.remove(n.finishedKey);
-      finishedByAge.remove(n.ageKey);
-      n.finishedKey = null;
-    }
-    if (n.unfinished == 0) {
-      n.finishedKey = new SeqKey(n.lastChange(), n.ageKey.seq());
-      finishedByLastChange.put(n.finishedKey, n);
-      finishedByAge.put(n.ageKey, n);
-    }
+    finished.refresh(n);
   }
 
   private void remove(StoredNotification n) {
@@ -501,10 +489,6 @@ final class LogStore {
         byRecipient.remove(key);
       }
     }
-    if (n.finishedKey != null) {
-      finishedByLastChange.remove(n.finishedKey);
-      finishedByAge.remove(n.ageKey);
-      n.finishedKey = null;
-    }
+    finished.forget(n);
   }
 }

@@ -17,26 +17,23 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the notification id
  * @param acceptedAt when {@code send} stored it
- * @param state where the notification as a whole stands
  * @param deliveries one entry per channel × address (for a broadcast, its fan-out)
  * @param members for a group broadcast, its members by state; {@code null} otherwise
  */
-public record NotificationStatus(String id, Instant acceptedAt, NotificationState state,
-    List<DeliveryStatus> deliveries, @Nullable GroupMembers members) {
+public record NotificationStatus(String id, Instant acceptedAt, List<DeliveryStatus> deliveries,
+    @Nullable GroupMembers members) {
 
   /**
    * Rejects nulls (but for {@code members}) and copies the list.
    *
    * @param id the notification id
    * @param acceptedAt when {@code send} stored it
-   * @param state where the notification as a whole stands
    * @param deliveries one entry per channel × address
    * @param members for a group broadcast, its members by state; {@code null} otherwise
    */
   public NotificationStatus {
     requireNonNull(id, "id");
     requireNonNull(acceptedAt, "acceptedAt");
-    requireNonNull(state, "state");
     deliveries = List.copyOf(deliveries);
   }
 
@@ -48,7 +45,7 @@ public record NotificationStatus(String id, Instant acceptedAt, NotificationStat
    * @param deliveries one entry per channel × address
    */
   public NotificationStatus(String id, Instant acceptedAt, List<DeliveryStatus> deliveries) {
-    this(id, acceptedAt, stateOf(deliveries, null), deliveries, null);
+    this(id, acceptedAt, deliveries, null);
   }
 
   /**
@@ -59,7 +56,7 @@ public record NotificationStatus(String id, Instant acceptedAt, NotificationStat
    * @param members for a broadcast its members, else null
    * @return the state
    */
-  public static NotificationState stateOf(List<DeliveryStatus> deliveries,
+  private static NotificationState stateOf(List<DeliveryStatus> deliveries,
       @Nullable GroupMembers members) {
     List<DeliveryState> own = new ArrayList<>(deliveries.size());
     deliveries.forEach(d -> own.add(d.state()));
@@ -89,14 +86,22 @@ public record NotificationStatus(String id, Instant acceptedAt, NotificationStat
     return NotificationState.CANCELLED;
   }
 
+  /**
+   * {@return where the notification as a whole stands, from its deliveries and, for a broadcast,
+   * its members}
+   */
+  public NotificationState state() {
+    return stateOf(deliveries, members);
+  }
+
   /** {@return true when it will not change again: every delivery (and member) has finished} */
   public boolean isFinal() {
-    return state.isFinal();
+    return state().isFinal();
   }
 
   /** {@return true when everything was sent: every delivery, or every member of a broadcast} */
   public boolean isSent() {
-    return state == NotificationState.SENT;
+    return state() == NotificationState.SENT;
   }
 
   /**

@@ -144,32 +144,12 @@ final class Assembly {
   }
 
   private ChannelContext context(String channelName, ThreadPoolExecutor executor) {
-    return new ChannelContext() {
-      @Override
-      public String channelName() {
-        return channelName;
-      }
+    return new LaneContext(channelName, executor, scheduler, clock, this::recordReceipt);
+  }
 
-      @Override
-      public Executor executor() {
-        return executor;
-      }
-
-      @Override
-      public Scheduler scheduler() {
-        return scheduler;
-      }
-
-      @Override
-      public Clock clock() {
-        return clock;
-      }
-
-      @Override
-      public ReceiptSink receipts() {
-        return Assembly.this::recordReceipt;
-      }
-    };
+  /** What a channel gets from its lane: the record's accessors are the interface's methods. */
+  private record LaneContext(String channelName, Executor executor, Scheduler scheduler,
+      Clock clock, ReceiptSink receipts) implements ChannelContext {
   }
 
   boolean recordReceipt(String providerMessageId, Receipt receipt) {

@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -327,39 +325,11 @@ final class Lane {
       pump();
       return;
     }
-    // The first of the channel's answer and the engine's deadline decides the attempt; the
-    // other is dropped. The deadline is set before the channel is called, so it runs from the
-    // start of the attempt whatever the channel does.
-    AtomicBoolean decided = new AtomicBoolean();
-    Duration deadline = options.attemptTimeout();
-    Scheduler.Scheduled timer = scheduler.scheduleAt(() -> {
-      if (decided.compareAndSet(false, true)) {
-        completed.add(new Completed(item, DeliveryResult.outcomeUnknown("no answer from channel '"
-            + name() + "' within " + deadline + " (the attempt deadline); the provider may have"
-            + " received it"), null));
-      }
-    }, clock.instant().plus(deadline), clock);
-    CompletionStage<DeliveryResult> stage;
-    try {
-      stage = channel.send(new Delivery(item.deliveryId(), item.attemptCount() + 1, item.message()),
-          context);
-      if (stage == null) {
-        stage = CompletableFuture.failedFuture(
-            new NullPointerException(channel.getClass().getName() + ".send returned null"));
-      }
-    } catch (RuntimeException | Error e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
     // Providers complete on their own I/O threads (Netty event loops): hop back to this lane.
-    stage.whenComplete((result, error) -> {
-      if (decided.compareAndSet(false, true)) {
-        timer.cancel();
-        completed.add(new Completed(item, result, error));
-      } else {
-        LOG.debug("{} answered {} after its attempt deadline; ignored", item,
-            result != null ? result.getClass().getSimpleName() : error);
-      }
-    });
+    BoundedCall.start(channel,
+        new Delivery(item.deliveryId(), item.attemptCount() + 1, item.message()), context,
+        scheduler, clock, options.attemptTimeout(),
+        (result, error) -> completed.add(new Completed(item, result, error)));
   }
 
   /** A provider's answer waiting to be handled on the lane's executor. */

@@ -34,7 +34,6 @@ final class Statuses {
       broadcast |= recipient instanceof Recipient.Group;
     }
     GroupMembers members = broadcast ? log.members(r.id()) : null;
-    return new NotificationStatus(r.id(), r.acceptedAt(), NotificationStatus.stateOf(ds, members),
-        ds, members);
+    return new NotificationStatus(r.id(), r.acceptedAt(), ds, members);
   }
 }
