@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param state the state
  * @param attemptCount attempts counted against the retry policy since acceptance or replay
  * @param attempts every attempt, oldest first
- * @param dueAt when it may be claimed for its next step
- * @param owner the claiming instance, or {@code null} when unclaimed
- * @param leaseUntil when the claim expires, or {@code null} when unclaimed
+ * @param dueAt when it may be claimed for its next step, by the log's clock
+ * @param owner the claiming instance, or {@code null} when unclaimed; the claim holds while the
+ *     owner's instance lease ({@link NotificationLog#heartbeat}) lives
  * @param leaseSeq incremented on every claim (and on cancel and replay)
  * @param reason why it is in a terminal or paused state, or {@code null}
  * @param providerMessageId the provider's id once sent, or {@code null}
@@ -36,8 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeliveryRecord(String id, String notificationId, String channel,
     Recipient address, @Nullable String userId, Priority priority, DeliveryState state,
-    int attemptCount, List<Attempt> attempts, Instant dueAt, @Nullable String owner,
-    @Nullable Instant leaseUntil, long leaseSeq, @Nullable String reason,
+    int attemptCount, List<Attempt> attempts, Instant dueAt, @Nullable String owner, long leaseSeq, @Nullable String reason,
     @Nullable String providerMessageId, List<Receipt> receipts, Instant updatedAt) {
 
   /**
@@ -59,9 +58,8 @@ public record DeliveryRecord(String id, String notificationId, String channel,
    * @param state the state
    * @param attemptCount attempts counted against the retry policy since acceptance or replay
    * @param attempts every attempt, oldest first
-   * @param dueAt when it may be claimed for its next step
+   * @param dueAt when it may be claimed for its next step, by the log's clock
    * @param owner the claiming instance, or {@code null} when unclaimed
-   * @param leaseUntil when the claim expires, or {@code null} when unclaimed
    * @param leaseSeq incremented on every claim (and on cancel and replay)
    * @param reason why it is in a terminal or paused state, or {@code null}
    * @param providerMessageId the provider's id once sent, or {@code null}
@@ -93,15 +91,13 @@ public record DeliveryRecord(String id, String notificationId, String channel,
    * @param state the state
    * @param dueAt when it may be claimed for its next step
    * @param owner the claiming instance, or {@code null} to leave it for a later claim
-   * @param leaseUntil the lease, or {@code null} when unclaimed
    * @param now the current time, stored as {@code updatedAt}
    * @return the new delivery, with no attempts yet
    */
   public static DeliveryRecord create(String id, String notificationId, String channel,
       Recipient address, Priority priority, DeliveryState state, Instant dueAt,
-      @Nullable String owner, @Nullable Instant leaseUntil, Instant now) {
-    return create(id, notificationId, channel, address, null, priority, state, dueAt, owner,
-        leaseUntil, now);
+      @Nullable String owner, Instant now) {
+    return create(id, notificationId, channel, address, null, priority, state, dueAt, owner, now);
   }
 
   /**
@@ -117,15 +113,14 @@ public record DeliveryRecord(String id, String notificationId, String channel,
    * @param state the state
    * @param dueAt when it may be claimed for its next step
    * @param owner the claiming instance, or {@code null} to leave it for a later claim
-   * @param leaseUntil the lease, or {@code null} when unclaimed
    * @param now the current time, stored as {@code updatedAt}
    * @return the new delivery, with no attempts yet
    */
   public static DeliveryRecord create(String id, String notificationId, String channel,
       Recipient address, @Nullable String userId, Priority priority, DeliveryState state,
-      Instant dueAt, @Nullable String owner, @Nullable Instant leaseUntil, Instant now) {
+      Instant dueAt, @Nullable String owner, Instant now) {
     return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, 0,
-        List.of(), dueAt, owner, leaseUntil, owner == null ? 0 : 1, null, null, List.of(), now);
+        List.of(), dueAt, owner, owner == null ? 0 : 1, null, null, List.of(), now);
   }
 
   /** {@return true for a user or group placeholder that dispatch resolves to addresses} */
@@ -139,20 +134,12 @@ public record DeliveryRecord(String id, String notificationId, String channel,
   }
 
   /**
-   * {@return true if claimed by someone whose lease has not expired at {@code now}}
-   *
-   * @param now the current time
-   */
-  public boolean isLeased(Instant now) {
-    return owner != null && leaseUntil != null && leaseUntil.isAfter(now);
-  }
-
-  /**
    * {@return a copy with the change applied (the caller has checked the fence)}
    *
    * @param u the change: new state, an attempt to record, due time, claim release
+   * @param now the log's current time: {@code updatedAt}, and the base of a relative due time
    */
-  public DeliveryRecord apply(DeliveryUpdate u) {
+  public DeliveryRecord apply(DeliveryUpdate u, Instant now) {
     List<Attempt> newAttempts = attempts;
     int count = attemptCount;
     if (u.attempt() != null) {
@@ -164,35 +151,20 @@ public record DeliveryRecord(String id, String notificationId, String channel,
     }
     boolean release = u.release() || u.state().isTerminal();
     return new DeliveryRecord(id, notificationId, channel, address, userId, priority, u.state(), count,
-        newAttempts, u.dueAt() != null ? u.dueAt() : dueAt, release ? null : owner,
-        release ? null : leaseUntil, leaseSeq, u.reason(),
-        u.providerMessageId() != null ? u.providerMessageId() : providerMessageId, receipts,
-        u.at());
+        newAttempts, u.dueAt(now).orElse(dueAt), release ? null : owner, leaseSeq, u.reason(),
+        u.providerMessageId() != null ? u.providerMessageId() : providerMessageId, receipts, now);
   }
 
   /**
    * {@return a copy claimed by {@code owner} with the next lease sequence}
    *
    * @param newOwner the claiming instance
-   * @param newLeaseUntil when the new claim expires
    * @param now the current time, stored as {@code updatedAt}
    */
-  public DeliveryRecord claim(String newOwner, Instant newLeaseUntil, Instant now) {
+  public DeliveryRecord claim(String newOwner, Instant now) {
     DeliveryState next = state == DeliveryState.SENDING ? state : DeliveryState.QUEUED;
     return new DeliveryRecord(id, notificationId, channel, address, userId, priority, next, attemptCount,
-        attempts, dueAt, newOwner, newLeaseUntil, leaseSeq + 1, reason, providerMessageId,
-        receipts, now);
-  }
-
-  /**
-   * {@return a copy with the lease extended}
-   *
-   * @param newLeaseUntil when the claim now expires
-   */
-  public DeliveryRecord renew(Instant newLeaseUntil) {
-    return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, attemptCount,
-        attempts, dueAt, owner, newLeaseUntil, leaseSeq, reason, providerMessageId, receipts,
-        updatedAt);
+        attempts, dueAt, newOwner, leaseSeq + 1, reason, providerMessageId, receipts, now);
   }
 
   /**
@@ -206,7 +178,7 @@ public record DeliveryRecord(String id, String notificationId, String channel,
   public DeliveryRecord reset(DeliveryState newState, int newAttemptCount,
       @Nullable String newReason, Instant now) {
     return new DeliveryRecord(id, notificationId, channel, address, userId, priority, newState,
-        newAttemptCount, attempts, now, null, null, leaseSeq + 1, newReason, providerMessageId,
+        newAttemptCount, attempts, now, null, leaseSeq + 1, newReason, providerMessageId,
         receipts, now);
   }
 
@@ -219,6 +191,6 @@ public record DeliveryRecord(String id, String notificationId, String channel,
     List<Receipt> r = new java.util.ArrayList<>(receipts);
     r.add(receipt);
     return new DeliveryRecord(id, notificationId, channel, address, userId, priority, state, attemptCount,
-        attempts, dueAt, owner, leaseUntil, leaseSeq, reason, providerMessageId, r, updatedAt);
+        attempts, dueAt, owner, leaseSeq, reason, providerMessageId, r, updatedAt);
   }
 }
