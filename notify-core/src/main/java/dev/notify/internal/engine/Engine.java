@@ -15,6 +15,7 @@ import dev.notify.spi.log.NotificationRecord;
 import dev.notify.status.CircuitState;
 import dev.notify.status.ClientStats;
 import dev.notify.status.NotificationStatus;
+import dev.notify.status.Receipt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -158,13 +159,32 @@ public final class Engine implements NotificationClient {
   }
 
   @Override
+  public boolean recordReceipt(String channel, String providerMessageId, Receipt receipt) {
+    requireNonNull(providerMessageId, "providerMessageId");
+    requireNonNull(receipt, "receipt");
+    lane(channel);
+    try {
+      return parts.recordReceipt(channel, providerMessageId, receipt);
+    } catch (LogUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new LogUnavailableException("recording the receipt failed (" + e.getClass().getName()
+          + "); recording it again is safe", e);
+    }
+  }
+
+  @Override
   public void resumeChannel(String channelName) {
+    lane(channelName).close("resumed by hand");
+  }
+
+  private Lane lane(String channelName) {
     Lane lane = parts.lanes.get(requireNonNull(channelName, "channelName"));
     if (lane == null) {
       throw new IllegalArgumentException("no channel named '" + channelName + "'; channels: "
           + parts.lanes.keySet());
     }
-    lane.close("resumed by hand");
+    return lane;
   }
 
   @Override
