@@ -13,10 +13,11 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link #validate} runs on the caller's thread inside {@code send}; it must be fast and must
  *       not do I/O.</li>
  *   <li>{@link #send} runs on one of the channel lane's threads and must not block for long. An
- *       asynchronous client (pushy) returns its future; a blocking client (twilio-java, SMTP) runs
- *       its call on {@link ChannelContext#executor()}, the lane's own bounded executor. The returned
- *       stage may complete on any thread (a Netty event loop, say): the engine hops back to the
- *       lane's executor before it touches the log or listeners.</li>
+ *       asynchronous client (pushy) returns its future; a blocking client (firebase-admin,
+ *       twilio-java, SMTP) implements {@link BlockingChannel} instead, whose sends the engine runs
+ *       on the lane's blocking pool. The returned stage may complete on any thread (a Netty event
+ *       loop, say): the engine hops back to the lane's executor before it touches the log or
+ *       listeners.</li>
  *   <li>At most the lane's {@code maxInFlight} sends are outstanding at once.</li>
  * </ul>
  *

@@ -147,14 +147,14 @@ final class Assembly {
     };
   }
 
-  private ChannelContext context(String channelName, ThreadPoolExecutor executor) {
-    return new LaneContext(channelName, executor, scheduler, clock,
+  private ChannelContext context(String channelName, Executor executor, Executor blocking) {
+    return new LaneContext(channelName, executor, blocking, scheduler, clock,
         (providerMessageId, receipt) -> recordReceipt(channelName, providerMessageId, receipt));
   }
 
   /** What a channel gets from its lane: the record's accessors are the interface's methods. */
-  private record LaneContext(String channelName, Executor executor, Scheduler scheduler,
-      Clock clock, ReceiptSink receipts) implements ChannelContext {
+  private record LaneContext(String channelName, Executor executor, Executor blockingExecutor,
+      Scheduler scheduler, Clock clock, ReceiptSink receipts) implements ChannelContext {
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.notify.internal.engine;
 
+import dev.notify.spi.BlockingChannel;
 import dev.notify.spi.Channel;
 import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
@@ -9,7 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,23 +38,75 @@ final class BoundedCall {
    *
    * @param answer gets the result or the failure, once, on whatever thread decided
    */
+  /** Starts an attempt: on the blocking pool for a {@link BlockingChannel}, else by its send. */
+  static void attempt(Channel channel, Delivery delivery, ChannelContext context,
+      ExecutorService blockingPool, Scheduler scheduler, Clock clock, Duration deadline,
+      BiConsumer<@Nullable DeliveryResult, @Nullable Throwable> answer) {
+    if (channel instanceof BlockingChannel b) {
+      startBlocking(b, delivery, context, blockingPool, scheduler, clock, deadline, answer);
+    } else {
+      start(channel, delivery, context, scheduler, clock, deadline, answer);
+    }
+  }
+
   static void start(Channel channel, Delivery delivery, ChannelContext context,
+      Scheduler scheduler, Clock clock, Duration deadline,
+      BiConsumer<@Nullable DeliveryResult, @Nullable Throwable> answer) {
+    bound(channel.name(), delivery, () -> channel.send(delivery, context), () -> { }, scheduler,
+        clock, deadline, answer);
+  }
+
+  /**
+   * Runs a blocking channel's send on the lane's blocking pool; at the deadline the attempt is
+   * outcome unknown and the sending thread is interrupted. A pool with no thread left (as many
+   * stuck past their deadlines as the lane has places in flight) answers retryable.
+   */
+  static void startBlocking(BlockingChannel channel, Delivery delivery, ChannelContext context,
+      ExecutorService pool, Scheduler scheduler, Clock clock, Duration deadline,
+      BiConsumer<@Nullable DeliveryResult, @Nullable Throwable> answer) {
+    CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
+    AtomicReference<@Nullable Future<?>> task = new AtomicReference<>();
+    bound(channel.name(), delivery, () -> {
+      try {
+        task.set(pool.submit(() -> {
+          try {
+            result.complete(channel.sendBlocking(delivery, context));
+          } catch (Throwable t) {
+            result.completeExceptionally(t);
+          }
+        }));
+      } catch (RejectedExecutionException e) {
+        result.complete(DeliveryResult.retryable("the blocking pool of channel '" + channel.name()
+            + "' has no thread free: its sends are stuck past the attempt deadline"));
+      }
+      return result;
+    }, () -> {
+      Future<?> running = task.get();
+      if (running != null) {
+        running.cancel(true);
+      }
+    }, scheduler, clock, deadline, answer);
+  }
+
+  private static void bound(String channelName, Delivery delivery,
+      Supplier<@Nullable CompletionStage<DeliveryResult>> call, Runnable atDeadline,
       Scheduler scheduler, Clock clock, Duration deadline,
       BiConsumer<@Nullable DeliveryResult, @Nullable Throwable> answer) {
     AtomicBoolean decided = new AtomicBoolean();
     Scheduler.Scheduled timer = scheduler.scheduleAt(() -> {
       if (decided.compareAndSet(false, true)) {
-        answer.accept(DeliveryResult.outcomeUnknown("no answer from channel '" + channel.name()
+        atDeadline.run();
+        answer.accept(DeliveryResult.outcomeUnknown("no answer from channel '" + channelName
             + "' within " + deadline + " (the attempt deadline); the provider may have received"
             + " it"), null);
       }
     }, clock.instant().plus(deadline), clock);
     CompletionStage<DeliveryResult> stage;
     try {
-      stage = channel.send(delivery, context);
+      stage = call.get();
       if (stage == null) {
         stage = CompletableFuture.failedFuture(
-            new NullPointerException(channel.getClass().getName() + ".send returned null"));
+            new NullPointerException("channel '" + channelName + "': send returned null"));
       }
     } catch (RuntimeException | Error e) {
       stage = CompletableFuture.failedFuture(e);

@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,37 +38,14 @@ import org.slf4j.LoggerFactory;
 final class Lane {
   private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
 
-  /** What the lane needs from the engine. */
-  interface Host {
-    /**
-     * Records SENDING; false when the item must not be sent (claim lost or expired while queued),
-     * in which case the host has already ended or dropped it.
-     */
-    boolean markSending(Lane lane, WorkItem item);
-
-    /**
-     * Recording SENDING threw (the log failed): the item has left the lane's places in flight and
-     * is the host's to put back later.
-     */
-    void sendingNotRecorded(Lane lane, WorkItem item, RuntimeException error);
-
-    /** Handles a result on the lane's executor (log, listeners, retries). */
-    void onResult(Lane lane, WorkItem item, @Nullable DeliveryResult result,
-        @Nullable Throwable error);
-
-    /** The circuit opened or closed. */
-    void onCircuit(Lane lane, boolean paused, String reason);
-
-    /** The lane has room again and work for it may be waiting in the log. */
-    void laneHasRoom(Lane lane);
-  }
-
   private final Channel channel;
   private final LaneOptions options;
   private final Scheduler scheduler;
   private final Clock clock;
-  private final Host host;
+  private final LaneHost host;
   private final ThreadPoolExecutor executor;
+  /** Blocking provider calls: a thread per send in flight, made on demand. */
+  private final ThreadPoolExecutor blocking;
   private final ChannelContext context;
 
   // Guarded by lock: the queue, its room, in flight, the circuit and closed.
@@ -80,22 +59,25 @@ final class Lane {
   private volatile boolean backlog;
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
   private final Batches<Completed> completed;
-  private final AtomicBoolean pacingScheduled = new AtomicBoolean();
-  private final @Nullable Pacer pacer;
+  private final @Nullable LanePacing pacing;
   private final LaneCounters counters = new LaneCounters();
 
   Lane(Channel channel, LaneOptions options, @Nullable Pacer pacer, Scheduler scheduler,
-      Clock clock, ThreadFactoryNamer threads, ContextFactory contexts, Host host) {
+      Clock clock, ThreadFactoryNamer threads, ContextFactory contexts, LaneHost host) {
     this.channel = channel;
     this.clock = clock;
-    this.pacer = pacer;
+    this.pacing = pacer == null ? null : new LanePacing(pacer, scheduler, clock);
     this.options = options;
     this.room = new LaneRoom(lock, options.queueCapacity());
     this.scheduler = scheduler;
     this.host = host;
     this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60,
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.named("notify-" + channel.name()));
-    this.context = contexts.create(channel.name(), executor);
+    // As many threads again as places in flight, for sends stuck past their deadline.
+    this.blocking = new ThreadPoolExecutor(0, Math.max(2, options.maxInFlight() * 2), 60,
+        TimeUnit.SECONDS, new SynchronousQueue<>(),
+        threads.named("notify-" + channel.name() + "-blocking"));
+    this.context = contexts.create(channel.name(), executor, blocking);
     this.circuit = new Circuit(scheduler);
     // The answers free places in flight: after a batch, start what waits on the same thread
     // rather than hand a pump to another one.
@@ -104,7 +86,7 @@ final class Lane {
 
   /** Makes a channel's context once the lane's executor exists. */
   interface ContextFactory {
-    ChannelContext create(String channelName, ThreadPoolExecutor executor);
+    ChannelContext create(String channelName, Executor executor, Executor blocking);
   }
 
   String name() {
@@ -262,7 +244,7 @@ final class Lane {
     pumpScheduled.set(false);
     while (true) {
       WorkItem item;
-      if (pacer != null && !paced()) {
+      if (pacing != null && !paced()) {
         return;
       }
       lock.lock();
@@ -303,19 +285,7 @@ final class Lane {
     } finally {
       lock.unlock();
     }
-    // Read the time first: if it moves meanwhile, the pump comes early (and asks again), never late.
-    Instant asked = clock.instant();
-    Duration wait = pacer.tryAcquire();
-    if (wait.isZero() || wait.isNegative()) {
-      return true;
-    }
-    if (pacingScheduled.compareAndSet(false, true)) {
-      scheduler.scheduleAt(() -> {
-        pacingScheduled.set(false);
-        pump();
-      }, asked.plus(wait), clock);
-    }
-    return false;
+    return pacing.tryStart(this::pump);
   }
 
   private void start(WorkItem item) {
@@ -344,10 +314,10 @@ final class Lane {
       return;
     }
     // Providers complete on their own I/O threads (Netty event loops): hop back to this lane.
-    BoundedCall.start(channel,
-        new Delivery(item.deliveryId(), item.attemptCount() + 1, item.message()), context,
-        scheduler, clock, options.attemptTimeout(),
-        (result, error) -> completed.add(new Completed(item, result, error)));
+    Delivery delivery = new Delivery(item.deliveryId(), item.attemptCount() + 1, item.message());
+    BoundedCall.attempt(channel, delivery, context, blocking, scheduler, clock,
+        options.attemptTimeout(), (result, error) -> completed.add(new Completed(item, result,
+            error)));
   }
 
   /** A provider's answer waiting to be handled on the lane's executor. */
@@ -497,6 +467,7 @@ final class Lane {
   }
 
   void shutdownExecutor(long timeoutNanos) throws InterruptedException {
+    blocking.shutdownNow();
     executor.shutdown();
     if (!executor.awaitTermination(timeoutNanos, TimeUnit.NANOSECONDS)) {
       executor.shutdownNow();

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * retry timers. Every path that ends a delivery (sent, failed, dead, suppressed, expired,
  * cancelled) or ends its stay in memory goes through here.
  */
-final class Outcomes implements Lane.Host {
+final class Outcomes implements LaneHost {
   private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
   private final NotificationLog log;
