@@ -3,6 +3,7 @@ package dev.notify;
 import dev.notify.spi.Channel;
 import dev.notify.status.ClientStats;
 import dev.notify.status.NotificationStatus;
+import dev.notify.status.Receipt;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -115,6 +116,23 @@ public interface NotificationClient extends AutoCloseable {
    * @return a receipt for the replay, or empty if the notification has no DEAD delivery
    */
   Optional<SendReceipt> replay(String notificationId);
+
+  /**
+   * Records a provider's receipt (a delivery report, a bounce) that reached the host's own
+   * web-hook endpoint, for the delivery the channel sent with this provider message id. Any
+   * instance sharing the log may record it, whichever instance sent the delivery. A receipt that
+   * arrives before the delivery's SENT is committed is kept by the log and added then; a provider
+   * that reports the same receipt twice is recorded once. Listeners get a
+   * {@link dev.notify.event.EventType#RECEIPT} event when the receipt is added to a known delivery.
+   *
+   * @param channel the channel's configured name
+   * @param providerMessageId the id the provider gave the message when it accepted it
+   * @param receipt what the provider reports
+   * @return false if the delivery already has an equal receipt (a duplicate report)
+   * @throws IllegalArgumentException if no channel has that name
+   * @throws LogUnavailableException if the log failed; recording again is safe
+   */
+  boolean recordReceipt(String channel, String providerMessageId, Receipt receipt);
 
   /**
    * Closes a channel's circuit by hand (after fixing a configuration error, say) and resumes its

@@ -216,6 +216,21 @@ public final class NotificationClientBuilder {
   }
 
   /**
+   * Bounds the receipt futures pending at once ({@link SendReceipt#completion()}). Each future
+   * completes when its notification finishes, on whichever instance sends it; beyond this bound
+   * a new receipt's future fails at once and the notification is followed with
+   * {@link NotificationClient#status(String)} instead. Nothing else changes: the notification is
+   * accepted and sent.
+   *
+   * @param futures how many may be pending at once; default 200,000 (about 200 bytes each)
+   * @return this builder
+   */
+  public NotificationClientBuilder maxPendingReceipts(int futures) {
+    settings.maxPendingReceipts = positive(futures, "maxPendingReceipts");
+    return this;
+  }
+
+  /**
    * Sets the retention of finished notifications.
    *
    * @param retention how long finished notifications stay in the log (status, history, dedupe); at

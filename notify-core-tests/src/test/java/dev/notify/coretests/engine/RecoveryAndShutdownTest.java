@@ -24,36 +24,37 @@ import dev.notify.testkit.ManualTime;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.RecordingListener;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecoveryAndShutdownTest {
 
-  private static NotificationRecord claimedBy(String id, String owner, Instant leaseUntil,
-      DeliveryState state) {
+  private static NotificationRecord claimedBy(String id, String owner, DeliveryState state) {
     Notification n = email(id, id + "@example.com");
     DeliveryRecord d = DeliveryRecord.create(id + "/1", id, "email",
         Recipient.email(id + "@example.com"), Priority.NORMAL, state, T0.minusSeconds(60), owner,
-        leaseUntil, T0.minusSeconds(60));
+        T0.minusSeconds(60));
     return new NotificationRecord(n, "hash-" + id, T0.minusSeconds(60), List.of(d));
   }
 
   @Test
   void recoveryTakesBackExpiredLeasesOnly() {
-    InMemoryNotificationLog log = InMemoryNotificationLog.create();
-    log.append(claimedBy("live", "other-instance", T0.plus(Duration.ofMinutes(5)),
-        DeliveryState.QUEUED));
-    log.append(claimedBy("orphan", "dead-instance", T0.minusSeconds(1), DeliveryState.SENDING));
     ManualTime time = ManualTime.startingAt(T0);
+    InMemoryNotificationLog log = InMemoryNotificationLog.builder().clock(time.clock()).build();
+    // The other instance's lease lives five more minutes; the dead one's has expired.
+    log.heartbeat("other-instance", Duration.ofMinutes(5));
+    log.heartbeat("dead-instance", Duration.ofSeconds(1));
+    log.append(claimedBy("live", "other-instance", DeliveryState.QUEUED));
+    log.append(claimedBy("orphan", "dead-instance", DeliveryState.SENDING));
+    time.advance(Duration.ofSeconds(1));
     RecordingListener events = new RecordingListener();
     RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build();
     try (NotificationClient client = NotificationClient.builder().channel(channel).log(log)
         .clock(time.clock()).scheduler(time).listener(events).build()) {
       assertThat(events.awaitDeliveries(EventType.SENT, 1, WAIT).get(0).notificationId())
           .isEqualTo("orphan");
-      time.advance(Duration.ofMinutes(4));
+      time.advance(Duration.ofMinutes(3));
       assertThat(client.status("live").orElseThrow().deliveries().get(0).state())
           .isEqualTo(DeliveryState.QUEUED);
       assertThat(channel.sends()).extracting(d -> d.message().notificationId())
@@ -68,8 +69,8 @@ class RecoveryAndShutdownTest {
 
   @Test
   void aRestartOnTheSameLogDeliversWhatTheFirstInstanceLeftBehind() {
-    InMemoryNotificationLog log = InMemoryNotificationLog.create();
     ManualTime time = ManualTime.startingAt(T0);
+    InMemoryNotificationLog log = InMemoryNotificationLog.builder().clock(time.clock()).build();
     RecordingChannel stuck = RecordingChannel.builder("email").type(EMAIL).build().hold();
     NotificationClient first = NotificationClient.builder().channel(stuck).log(log)
         .clock(time.clock()).scheduler(time)
@@ -82,7 +83,8 @@ class RecoveryAndShutdownTest {
     List<String> neverStarted = new ArrayList<>(List.of("left-0", "left-1", "left-2"));
     neverStarted.remove(inFlight);
     assertThat(first.shutdown(Duration.ofMillis(50))).isFalse();
-    // The delivery in flight keeps its lease; the two that never started went back to the log.
+    // The delivery in flight keeps its claim until the first instance's lease expires; the two
+    // that never started went back to the log.
     assertThat(log.find(inFlight).orElseThrow().deliveries().get(0).state())
         .isEqualTo(DeliveryState.SENDING);
     for (String id : neverStarted) {

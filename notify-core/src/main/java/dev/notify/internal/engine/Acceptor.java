@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.notify.IdempotencyConflictException;
 import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
-import dev.notify.NotifyException;
+import dev.notify.LogUnavailableException;
 import dev.notify.QueueFullException;
 import dev.notify.SendReceipt;
 import dev.notify.event.EventType;
@@ -13,6 +13,7 @@ import dev.notify.internal.ClockTicker;
 import dev.notify.policy.Backpressure;
 import dev.notify.spi.log.AppendResult;
 import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.DeliveryUpdate;
 import dev.notify.spi.log.LogFullException;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.spi.log.NotificationRecord;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The caller's side of {@code send}: validate, deduplicate, apply backpressure, append to the log
@@ -32,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * passed, and an id enters the dedupe cache only after the append committed.
  */
 final class Acceptor {
+  private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
   private final EngineConfig config;
   private final NotificationLog log;
   private final Planner planner;
@@ -43,6 +47,7 @@ final class Acceptor {
   private final Outcomes.Wakeups wakeups;
   private final Clock clock;
   private final Cache<String, String> recent;
+  private final Retrier retrier;
 
   /** A notification that passed validation, with what it needs. */
   private record Checked(Notification n, String hash, List<Planner.Planned> plan, boolean scheduled,
@@ -51,7 +56,7 @@ final class Acceptor {
 
   Acceptor(EngineConfig config, Planner planner, Memory memory, Intake intake,
       Map<String, Lane> lanes, Completions completions, Listeners listeners,
-      Outcomes.Wakeups wakeups) {
+      Outcomes.Wakeups wakeups, Retrier retrier) {
     this.config = config;
     this.log = config.log();
     this.planner = planner;
@@ -62,6 +67,7 @@ final class Acceptor {
     this.listeners = listeners;
     this.wakeups = wakeups;
     this.clock = config.clock();
+    this.retrier = retrier;
     this.recent = Caffeine.newBuilder()
         .maximumSize(config.idempotencyCacheSize())
         .expireAfterWrite(config.idempotencyWindow())
@@ -103,19 +109,14 @@ final class Acceptor {
         ? System.nanoTime() + bp.timeout().orElseThrow().toNanos() : 0;
     boolean claimed = admit(needed);
     LanePlace[][] places = new LanePlace[checked.size()][];
-    List<SendReceipt> receipts = new ArrayList<>(checked.size());
     try {
       if (claimed) {
         reservePlaces(checked, places, deadline);
       }
-      for (int i = 0; i < checked.size(); i++) {
-        Checked c = checked.get(i);
-        receipts.add(c.duplicateOf() != null ? c.duplicateOf() : append(c, places[i], now));
-      }
+      return store(checked, places, now);
     } finally {
       giveBackUnused(places, claimed ? needed : 0);
     }
-    return receipts;
   }
 
   /**
@@ -185,23 +186,45 @@ final class Acceptor {
   }
 
   /**
-   * Stores a notification derived from a validated one (a group member's share of a broadcast):
-   * one user placeholder, unclaimed, for a later claim. An existing id means that member was
-   * already notified.
+   * Stores the notifications derived from a validated broadcast for one page of its members: each
+   * one user placeholder, unclaimed, for a later claim, all in one log call. An existing id means
+   * that member was already notified (the walk resumed after a failure, or the broadcast was sent
+   * again). A member whose derived id is taken by a different notification is not notified.
    *
-   * @return true if it was new
+   * @return how many of them were new
    */
-  boolean appendDerived(Notification child, String parentId, Instant now) {
-    DeliveryRecord placeholder = DeliveryRecord.create(child.id() + "/1", child.id(),
-        DeliveryRecord.RESOLVE_CHANNEL, child.recipients().get(0), child.priority(),
-        DeliveryState.QUEUED, now, null, null, now);
-    NotificationRecord record = new NotificationRecord(child, PayloadHash.of(child), now,
-        List.of(placeholder), parentId);
-    if (log.append(record) instanceof AppendResult.Existing) {
-      return false;
+  int appendMembers(List<Notification> children, String parentId) {
+    Instant now = clock.instant();
+    List<NotificationRecord> records = new ArrayList<>(children.size());
+    for (Notification child : children) {
+      DeliveryRecord placeholder = DeliveryRecord.create(child.id() + "/1", child.id(),
+          DeliveryRecord.RESOLVE_CHANNEL, child.recipients().get(0), child.priority(),
+          DeliveryState.QUEUED, now, null, now);
+      records.add(new NotificationRecord(child, PayloadHash.of(child), now, List.of(placeholder),
+          parentId));
     }
-    listeners.accepted(child.id());
-    return true;
+    List<AppendResult> results = log.appendAll(records);
+    List<NotificationRecord> retry = new ArrayList<>();
+    int fresh = 0;
+    for (int i = 0; i < results.size(); i++) {
+      AppendResult r = results.get(i);
+      NotificationRecord record = records.get(i);
+      if (r instanceof AppendResult.Appended) {
+        fresh++;
+        listeners.accepted(record.id());
+      } else if (r instanceof AppendResult.Skipped) {
+        retry.add(record);
+      } else if (!((AppendResult.Existing) r).payloadHash().equals(record.payloadHash())) {
+        LOG.warn("member id {} of broadcast {} is taken by a different notification; that member"
+            + " is not notified", record.id(), parentId);
+      }
+    }
+    if (!retry.isEmpty()) {
+      // The page was refused for the conflicts above: store the rest without them.
+      fresh += appendMembers(retry.stream().map(NotificationRecord::notification).toList(),
+          parentId);
+    }
+    return fresh;
   }
 
   /** @return true if memory permits were taken; false when spilling to the log */
@@ -249,54 +272,121 @@ final class Acceptor {
     return duplicateReceipt(id);
   }
 
+  /**
+   * A duplicate's future is the original's: it completes with the final status when the
+   * notification finishes, wherever it is sent (not at once with whatever state it is in now).
+   */
   private SendReceipt duplicateReceipt(String id) {
-    CompletableFuture<NotificationStatus> f = completions.tracked(id).orElseGet(
-        () -> CompletableFuture.completedFuture(
-            log.find(id).map(r -> Statuses.of(r, log)).orElseThrow(() -> new NotifyException(
-                "notification " + id + " was accepted but is no longer in the log"))));
+    CompletableFuture<NotificationStatus> f = completions.track(id);
+    completions.check(id);
     return new SendReceipt(id, true, f);
   }
 
   /**
-   * @param places per delivery, its reserved place (a memory permit and, for a delivery with a
-   *     lane, a {@link LanePlace}) when it is to be sent from memory now, else null; null as a
-   *     whole when every delivery waits in the log (scheduled or spilled). A delivery whose item
-   *     is held, and so carries the place, is marked {@code TAKEN}.
+   * Stores every checked notification that is not a known duplicate in one log call (one
+   * {@link NotificationLog#appendAll} for a batch, so a conflict or a full log stores nothing of
+   * it), then hands what is held to the intake.
+   *
+   * @param places per notification and delivery, its reserved place (a memory permit and, for a
+   *     delivery with a lane, a {@link LanePlace}) when it is to be sent from memory now, else
+   *     null; null as a whole when every delivery waits in the log (scheduled or spilled). A
+   *     delivery whose item is held, and so carries the place, is marked {@code TAKEN}.
    */
-  private SendReceipt append(Checked c, @Nullable LanePlace @Nullable [] places, Instant now) {
-    Notification n = c.n();
-    Instant due = c.scheduled() ? n.sendAt().orElseThrow() : now;
-    DeliveryState state = c.scheduled() ? DeliveryState.SCHEDULED : DeliveryState.QUEUED;
-    Instant leaseUntil = now.plus(config.lease());
-    List<DeliveryRecord> deliveries = new ArrayList<>(c.plan().size());
-    boolean inLog = false;
-    for (int i = 0; i < c.plan().size(); i++) {
-      Planner.Planned p = c.plan().get(i);
-      boolean held = places != null && places[i] != null;
-      inLog |= !held;
-      deliveries.add(DeliveryRecord.create(n.id() + "/" + (i + 1), n.id(), p.channel(),
-          p.address(), n.priority(), state, due, held ? config.instanceId() : null,
-          held ? leaseUntil : null, now));
+  private List<SendReceipt> store(List<Checked> checked,
+      @Nullable LanePlace[] @Nullable [] places, Instant now) {
+    List<NotificationRecord> records = new ArrayList<>(checked.size());
+    List<Integer> positions = new ArrayList<>(checked.size());
+    for (int i = 0; i < checked.size(); i++) {
+      if (checked.get(i).duplicateOf() == null) {
+        records.add(record(checked.get(i), places[i], now));
+        positions.add(i);
+      }
     }
-    NotificationRecord record = new NotificationRecord(n, c.hash(), now, deliveries);
-    AppendResult result;
+    List<AppendResult> results = appendAll(records);
+    for (int k = 0; k < results.size(); k++) {
+      if (results.get(k) instanceof AppendResult.Existing e
+          && !e.payloadHash().equals(records.get(k).payloadHash())) {
+        // Nothing of the batch was stored.
+        throw new IdempotencyConflictException(records.get(k).id());
+      }
+    }
+    List<SendReceipt> receipts = new ArrayList<>(checked.size());
+    int k = 0;
+    for (int i = 0; i < checked.size(); i++) {
+      Checked c = checked.get(i);
+      if (c.duplicateOf() != null) {
+        receipts.add(c.duplicateOf());
+        continue;
+      }
+      NotificationRecord record = records.get(k);
+      AppendResult result = results.get(k++);
+      recent.put(record.id(), record.payloadHash());
+      receipts.add(result instanceof AppendResult.Appended
+          ? appended(c, record, places[positions.get(k - 1)], now)
+          : duplicateReceipt(record.id()));
+    }
+    return receipts;
+  }
+
+  private List<AppendResult> appendAll(List<NotificationRecord> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
     try {
-      result = log.append(record);
+      return records.size() == 1 ? List.of(log.append(records.get(0))) : log.appendAll(records);
     } catch (LogFullException e) {
       throw new QueueFullException("the notification log is full (" + e.getMessage()
           + "); nothing was stored, retry later");
+    } catch (RuntimeException e) {
+      releaseClaims(records);
+      throw new LogUnavailableException("the notification log failed (" + e.getClass().getName()
+          + "); the notification may or may not be stored: send it again with the same id, which"
+          + " is safe", e);
     }
-    if (result instanceof AppendResult.Existing) {
-      NotificationRecord existing = ((AppendResult.Existing) result).existing();
-      if (!existing.payloadHash().equals(c.hash())) {
-        throw new IdempotencyConflictException(n.id());
+  }
+
+  /**
+   * An append whose answer was lost may have stored deliveries claimed by this instance that it
+   * does not hold: give each back so that it is claimed and sent like spilled work (a fence that
+   * does not match means it was not stored, or is someone else's).
+   */
+  private void releaseClaims(List<NotificationRecord> records) {
+    for (NotificationRecord r : records) {
+      for (DeliveryRecord d : r.deliveries()) {
+        d.fence().ifPresent(f -> retrier.run("releasing " + d.id() + " after a failed append",
+            () -> log.transition(d.id(), f, DeliveryUpdate.released()), released -> {
+              if (released) {
+                memory.markBacklog();
+                wakeups.now();
+              }
+            }));
       }
-      recent.put(n.id(), c.hash());
-      return duplicateReceipt(n.id());
     }
-    recent.put(n.id(), c.hash());
+  }
+
+  private NotificationRecord record(Checked c, @Nullable LanePlace @Nullable [] places,
+      Instant now) {
+    Notification n = c.n();
+    Instant due = c.scheduled() ? n.sendAt().orElseThrow() : now;
+    DeliveryState state = c.scheduled() ? DeliveryState.SCHEDULED : DeliveryState.QUEUED;
+    List<DeliveryRecord> deliveries = new ArrayList<>(c.plan().size());
+    for (int i = 0; i < c.plan().size(); i++) {
+      Planner.Planned p = c.plan().get(i);
+      boolean held = places != null && places[i] != null;
+      deliveries.add(DeliveryRecord.create(n.id() + "/" + (i + 1), n.id(), p.channel(),
+          p.address(), n.priority(), state, due, held ? config.instanceId() : null, now));
+    }
+    return new NotificationRecord(n, c.hash(), now, deliveries);
+  }
+
+  /** The notification was stored: hold what has its place, report, and hand out the future. */
+  private SendReceipt appended(Checked c, NotificationRecord record,
+      @Nullable LanePlace @Nullable [] places, Instant now) {
+    Notification n = c.n();
     CompletableFuture<NotificationStatus> future = completions.track(n.id());
     listeners.accepted(n.id());
+    boolean inLog = false;
+    List<DeliveryRecord> deliveries = record.deliveries();
     for (int i = 0; i < deliveries.size(); i++) {
       DeliveryRecord d = deliveries.get(i);
       WorkItemView view = WorkItemView.of(d);
@@ -305,14 +395,16 @@ final class Acceptor {
         places[i] = TAKEN;
         listeners.delivery(EventType.QUEUED, view, 0, null, null);
       } else if (c.scheduled()) {
-        listeners.delivery(EventType.SCHEDULED, view, 0, null, due);
+        inLog = true;
+        listeners.delivery(EventType.SCHEDULED, view, 0, null, d.dueAt());
       } else {
+        inLog = true;
         listeners.delivery(EventType.QUEUED, view, 0, places == null ? "spilled to the log"
             : "waits in the log for its lane", null);
       }
     }
     if (c.scheduled()) {
-      wakeups.at(due);
+      wakeups.at(n.sendAt().orElseThrow());
     } else if (inLog) {
       // Waits in the log: another thread may claim, send and finish it before the future above
       // existed, so look once more.

@@ -15,7 +15,7 @@ import dev.notify.spi.Channel;
 import dev.notify.spi.ChannelContext;
 import dev.notify.spi.ReceiptSink;
 import dev.notify.spi.Scheduler;
-import dev.notify.spi.log.DeliveryRecord;
+import dev.notify.spi.log.ReceiptResult;
 import dev.notify.spi.store.RateLimitStore;
 import dev.notify.status.Receipt;
 import java.time.Clock;
@@ -25,7 +25,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +56,7 @@ final class Assembly {
   final ExecutorService fanOut;
   final Dispatcher dispatcher;
   final ThreadPoolExecutor asyncSends;
+  final Retrier retrier;
 
   Assembly(EngineConfig config) {
     this.config = config;
@@ -67,10 +67,11 @@ final class Assembly {
     this.scheduler = ownScheduler != null ? ownScheduler : config.scheduler();
     this.memory = new Memory(config.capacity());
     this.intake = new Intake(memory);
-    this.completions = new Completions(config.log());
+    this.completions = new Completions(config.log(), config.maxPendingReceipts());
     this.listeners = new Listeners(config.listeners(), clock);
+    this.retrier = new Retrier(scheduler, threads);
     List<Lane> laneList = new ArrayList<>();
-    this.claimer = new Claimer(config, memory, intake, laneList, listeners, scheduler, threads);
+    this.claimer = new Claimer(config, memory, intake, laneList, completions, scheduler, threads);
 
     EngineConfig.Policy p = config.policy();
     this.directory = p.directory() == null ? null
@@ -86,7 +87,7 @@ final class Assembly {
         templates, p.rateLimits() == null ? null : new RecipientRateLimiter(p.rateLimits(),
             preferencePolicy::isCritical, buckets, clock), clock);
     this.outcomes = new Outcomes(config.log(), memory, completions, listeners, clock,
-        config::retryPolicy, latency, claimer, feedback(p));
+        config::retryPolicy, latency, claimer, feedback(p), retrier);
 
     Map<String, Lane> byName = new LinkedHashMap<>();
     for (Channel ch : config.channels().values()) {
@@ -102,24 +103,27 @@ final class Assembly {
 
     this.acceptor = new Acceptor(config, new Planner(config.channels(), config.defaultChannels(),
         config.maxDataBytes(), templates, directory != null), memory, intake, lanes, completions,
-        listeners, claimer);
+        listeners, claimer, retrier);
     this.fanOut = Executors.newSingleThreadExecutor(threads.named("notify-fanout"));
     Resolver resolver = directory == null ? null : new Resolver(directory, config, memory,
         listeners, outcomes, claimer, acceptor, fanOut);
-    this.dispatcher = new Dispatcher(intake, lanes, policies, resolver, outcomes, clock,
+    this.dispatcher = new Dispatcher(intake, lanes, policies, resolver, outcomes, listeners, clock,
         config.dispatchers(), threads.named("notify-dispatch"));
     this.asyncSends = new ThreadPoolExecutor(1, Math.max(2, config.dispatchers()), 30,
         TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.capacity()),
         threads.named("notify-send-async"));
   }
 
-  /** Starts the channels, then the dispatchers and the claimer (which recovers expired leases). */
+  /**
+   * Takes this instance's lease in the log (and what an earlier run left claimed), then starts the
+   * channels, the dispatchers and the claimer.
+   */
   void start() {
+    claimer.start();
     for (Lane lane : lanes.values()) {
       lane.channel().start(lane.context());
     }
     dispatcher.start();
-    claimer.start();
   }
 
   /** What providers report reaches the recipient directory and the preference store. */
@@ -144,7 +148,8 @@ final class Assembly {
   }
 
   private ChannelContext context(String channelName, ThreadPoolExecutor executor) {
-    return new LaneContext(channelName, executor, scheduler, clock, this::recordReceipt);
+    return new LaneContext(channelName, executor, scheduler, clock,
+        (providerMessageId, receipt) -> recordReceipt(channelName, providerMessageId, receipt));
   }
 
   /** What a channel gets from its lane: the record's accessors are the interface's methods. */
@@ -152,9 +157,18 @@ final class Assembly {
       Clock clock, ReceiptSink receipts) implements ChannelContext {
   }
 
-  boolean recordReceipt(String providerMessageId, Receipt receipt) {
-    Optional<DeliveryRecord> d = config.log().recordReceipt(providerMessageId, receipt);
-    d.ifPresent(r -> listeners.receipt(WorkItemView.of(r), receipt));
-    return d.isPresent();
+  /**
+   * A provider's receipt, from a channel or the host's web-hook endpoint. Reported to listeners
+   * when it is added to its delivery; one that overtook the delivery's SENT is kept by the log and
+   * added then (it shows in the status; no event is reported for it).
+   *
+   * @return false only when the log knows it already (a web-hook delivered twice)
+   */
+  boolean recordReceipt(String channel, String providerMessageId, Receipt receipt) {
+    ReceiptResult r = config.log().recordReceipt(channel, providerMessageId, receipt);
+    if (r instanceof ReceiptResult.Recorded recorded) {
+      listeners.receipt(WorkItemView.of(recorded.delivery()), receipt);
+    }
+    return !(r instanceof ReceiptResult.Duplicate);
   }
 }

@@ -1,6 +1,5 @@
 package dev.notify.internal.engine;
 
-import dev.notify.event.EventType;
 import dev.notify.spi.Scheduler;
 import dev.notify.spi.log.ClaimedDelivery;
 import dev.notify.spi.log.DeliveryRecord;
@@ -24,8 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Pulls due work from the log into memory: retries and schedules that came due, work spilled or
  * parked for lack of room, and deliveries whose lease expired (another instance died, or this one
- * restarted). Claims per lane only as much as the lane and memory have room for. Also renews the
- * leases of everything held and purges old records. Runs on one thread, {@code notify-claimer}.
+ * restarted). Claims per lane only as much as the lane and memory have room for. Also keeps this
+ * instance's lease in the log alive (one heartbeat every lease/3, however much it holds) and purges
+ * old records. Every log call runs on one thread, {@code notify-claimer}: never on the scheduler's
+ * thread, and no listener runs here (claimed work is announced by the dispatchers).
  */
 final class Claimer implements Outcomes.Wakeups {
   private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
@@ -34,7 +35,7 @@ final class Claimer implements Outcomes.Wakeups {
   private final Memory memory;
   private final Intake intake;
   private final Collection<Lane> lanes;
-  private final Listeners listeners;
+  private final Completions completions;
   private final Clock clock;
   private final Scheduler scheduler;
   private final String owner;
@@ -43,6 +44,8 @@ final class Claimer implements Outcomes.Wakeups {
   private final Duration retention;
   private final ExecutorService executor;
   private final AtomicBoolean requested = new AtomicBoolean();
+  /** A claim's answer was lost: give back what the log may have claimed for us unseen. */
+  private volatile boolean reconcile;
   /** Placeholders (users, groups) claimed per pass: resolving them is cheap but not free. */
   private static final int RESOLVE_BATCH = 256;
   private final boolean resolving;
@@ -52,12 +55,12 @@ final class Claimer implements Outcomes.Wakeups {
   private volatile Instant lastPurge;
 
   Claimer(EngineConfig config, Memory memory, Intake intake, Collection<Lane> lanes,
-      Listeners listeners, Scheduler scheduler, ThreadFactoryNamer threads) {
+      Completions completions, Scheduler scheduler, ThreadFactoryNamer threads) {
     this.log = config.log();
     this.memory = memory;
     this.intake = intake;
     this.lanes = lanes;
-    this.listeners = listeners;
+    this.completions = completions;
     this.clock = config.clock();
     this.scheduler = scheduler;
     this.owner = config.instanceId();
@@ -69,7 +72,18 @@ final class Claimer implements Outcomes.Wakeups {
     this.resolving = config.directory() != null;
   }
 
+  /**
+   * Takes this instance's lease and gives back what an earlier process with the same instance id
+   * left claimed, then starts polling. Runs on the caller's thread: a log that fails here fails
+   * the client's start.
+   */
   void start() {
+    log.heartbeat(owner, lease);
+    int released = log.releaseAll(owner, Set.of());
+    if (released > 0) {
+      LOG.info("took back {} deliveries left claimed by an earlier run of instance {}", released,
+          owner);
+    }
     schedulePoll();
     scheduleRenewal();
     now();
@@ -108,34 +122,37 @@ final class Claimer implements Outcomes.Wakeups {
     boolean more = false;
     boolean leftBehind = false;
     try {
+      if (reconcile) {
+        int n = log.releaseAll(owner, memory.heldIds());
+        reconcile = false;
+        LOG.info("gave back {} deliveries claimed by a claim whose answer was lost", n);
+      }
       for (Lane lane : lanes) {
         lane.clearBacklog();
         int limit = Math.min(lane.room(), memory.available());
-        Instant now = clock.instant();
         if (limit <= 0) {
           // No room: come back when there is some, but only if work waits (a full memory under
           // load would otherwise call for a pass per finished delivery). A full or paused lane
           // calls for the pass itself when it has room; freed memory calls only if memory is
           // what is missing.
-          if (log.hasDue(lane.name(), now)) {
+          if (log.hasDue(lane.name(), owner)) {
             lane.markBacklog();
             leftBehind |= memory.available() <= 0;
           }
           continue;
         }
-        List<ClaimedDelivery> claimed =
-            log.claimDue(lane.name(), owner, now, now.plus(lease), limit);
+        List<ClaimedDelivery> claimed = claim(lane.name(), limit);
         for (ClaimedDelivery c : claimed) {
           if (!memory.tryAcquire(1)) {
             // A send took the room meanwhile: hand the claim straight back.
-            release(c, now);
+            release(c);
             leftBehind = true;
           } else {
             LanePlace place = lane.tryReserve();
             if (place == null) {
               // The lane filled up or paused meanwhile: it calls for a pass when it has room.
               memory.release(1);
-              release(c, now);
+              release(c);
               lane.markBacklog();
             } else {
               admit(c, place);
@@ -146,17 +163,15 @@ final class Claimer implements Outcomes.Wakeups {
       }
       if (resolving) {
         int limit = Math.min(memory.available(), RESOLVE_BATCH);
-        Instant now = clock.instant();
         if (limit <= 0) {
-          leftBehind |= log.hasDue(DeliveryRecord.RESOLVE_CHANNEL, now);
+          leftBehind |= log.hasDue(DeliveryRecord.RESOLVE_CHANNEL, owner);
         } else {
-          List<ClaimedDelivery> claimed = log.claimDue(DeliveryRecord.RESOLVE_CHANNEL, owner,
-              now, now.plus(lease), limit);
+          List<ClaimedDelivery> claimed = claim(DeliveryRecord.RESOLVE_CHANNEL, limit);
           for (ClaimedDelivery c : claimed) {
             if (memory.tryAcquire(1)) {
               admit(c, LanePlace.NONE);
             } else {
-              release(c, now);
+              release(c);
               leftBehind = true;
             }
           }
@@ -165,6 +180,8 @@ final class Claimer implements Outcomes.Wakeups {
       }
     } catch (RuntimeException e) {
       LOG.error("claiming due work from the log failed; retrying at the next poll", e);
+      // Whatever it left behind waits in the log: look again then.
+      memory.markBacklog();
       return;
     }
     if (leftBehind) {
@@ -175,22 +192,42 @@ final class Claimer implements Outcomes.Wakeups {
     }
   }
 
-  /** The caller holds its memory permit and, unless it is a placeholder, its lane's place. */
-  private void admit(ClaimedDelivery c, LanePlace place) {
-    // If an older item for this delivery is still held (it is leaving, or its lease slipped), the
-    // new claim replaces it: the old item's fence is stale, so it drops out at its next step.
-    WorkItem item = new WorkItem(c.notification(), c.delivery(), place);
-    intake.admit(item);
-    // Reported once, when it becomes queued: not again for work that waited in the log queued.
-    if (c.claimedFrom() == DeliveryState.SCHEDULED
-        || c.claimedFrom() == DeliveryState.RETRY_SCHEDULED) {
-      listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null, null);
+  /** A claim whose answer is lost may still have claimed: reconcile before the next one. */
+  private List<ClaimedDelivery> claim(String channel, int limit) {
+    try {
+      return log.claimDue(channel, owner, limit);
+    } catch (RuntimeException e) {
+      reconcile = true;
+      throw e;
     }
   }
 
-  private void release(ClaimedDelivery c, Instant now) {
-    c.delivery().fence().ifPresent(f -> log.transition(c.delivery().id(), f,
-        DeliveryUpdate.released(c.delivery().dueAt(), now)));
+  /** The caller holds its memory permit and, unless it is a placeholder, its lane's place. */
+  private void admit(ClaimedDelivery c, LanePlace place) {
+    // If an older item for this delivery is still held (it is leaving, or its claim was lost), the
+    // new claim replaces it: the old item's fence is stale, so it drops out at its next step.
+    WorkItem item = new WorkItem(c, place);
+    // Reported once, when it becomes queued (by the dispatcher that takes it, never on this
+    // thread): not again for work that waited in the log queued.
+    if (c.claimedFrom() == DeliveryState.SCHEDULED
+        || c.claimedFrom() == DeliveryState.RETRY_SCHEDULED) {
+      item.announceQueued();
+    }
+    intake.admitFromLog(item);
+  }
+
+  /** Hands a claim straight back, unchanged and due as it was. */
+  private void release(ClaimedDelivery c) {
+    c.delivery().fence().ifPresent(f -> {
+      try {
+        log.transition(c.delivery().id(), f, new DeliveryUpdate(c.delivery().state(), null, false,
+            null, null, true, null, null));
+      } catch (RuntimeException e) {
+        reconcile = true;
+        LOG.warn("handing back {} failed; given back at the next pass: {}", c.delivery().id(),
+            e.toString());
+      }
+    });
   }
 
   private void schedulePoll() {
@@ -199,7 +236,8 @@ final class Claimer implements Outcomes.Wakeups {
     }
     poll = scheduler.schedule(() -> {
       now();
-      maybePurge();
+      onClaimerThread(this::maybePurge);
+      onClaimerThread(completions::sweep);
       schedulePoll();
     }, pollInterval);
   }
@@ -209,23 +247,25 @@ final class Claimer implements Outcomes.Wakeups {
       return;
     }
     renewal = scheduler.schedule(() -> {
-      renew();
+      onClaimerThread(this::heartbeat);
       scheduleRenewal();
     }, lease.dividedBy(3));
   }
 
-  private void renew() {
+  private void heartbeat() {
     try {
-      var fences = memory.fences();
-      if (fences.isEmpty()) {
-        return;
-      }
-      Set<String> lost = log.renew(fences, clock.instant().plus(lease));
-      if (!lost.isEmpty()) {
-        LOG.warn("{} claims were lost before renewal (cancelled or taken over)", lost.size());
-      }
+      log.heartbeat(owner, lease);
     } catch (RuntimeException e) {
-      LOG.error("renewing leases failed; retrying at the next renewal", e);
+      LOG.error("renewing this instance's lease failed; retrying in {} (the lease lasts {})",
+          lease.dividedBy(3), lease, e);
+    }
+  }
+
+  private void onClaimerThread(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("claimer stopped; task dropped");
     }
   }
 
@@ -236,7 +276,7 @@ final class Claimer implements Outcomes.Wakeups {
     }
     lastPurge = now;
     try {
-      int n = log.purge(now.minus(retention));
+      int n = log.purge(retention);
       if (n > 0) {
         LOG.debug("purged {} finished notifications older than {}", n, retention);
       }

@@ -1,6 +1,7 @@
 package dev.notify.internal.engine;
 
 import dev.notify.InvalidNotificationException;
+import dev.notify.event.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,17 +28,20 @@ final class Dispatcher {
   private final Policies policies;
   private final @Nullable Resolver resolver;
   private final Outcomes outcomes;
+  private final Listeners listeners;
   private final Clock clock;
   private final List<Thread> threads = new ArrayList<>();
 
   Dispatcher(Intake intake, Map<String, Lane> lanes, Policies policies,
       @Nullable Resolver resolver,
-      Outcomes outcomes, Clock clock, int threadCount, ThreadFactory factory) {
+      Outcomes outcomes, Listeners listeners, Clock clock, int threadCount,
+      ThreadFactory factory) {
     this.intake = intake;
     this.lanes = lanes;
     this.policies = policies;
     this.resolver = resolver;
     this.outcomes = outcomes;
+    this.listeners = listeners;
     this.clock = clock;
     for (int i = 0; i < threadCount; i++) {
       threads.add(factory.newThread(this::loop));
@@ -75,13 +79,22 @@ final class Dispatcher {
     }
   }
 
-  /** Decides one item; its lane place is given back whatever happens. */
+  /**
+   * Decides one item; its lane place is given back whatever happens. When a step throws (the
+   * recipient directory, the template store, a policy's store), the item goes back to the log
+   * for a later try rather than wait in memory.
+   */
   void dispatch(WorkItem item) {
     Lane lane = lanes.get(item.channel());
     try {
+      if (item.takeAnnouncement()) {
+        listeners.delivery(EventType.QUEUED, WorkItemView.of(item), item.attemptCount(), null,
+            null);
+      }
       decide(lane, item);
     } catch (RuntimeException e) {
-      LOG.error("dispatching {} failed; its lease will expire and it will be retried", item, e);
+      LOG.error("dispatching {} failed; it goes back to the log and is tried again", item, e);
+      outcomes.retryLater(item, "dispatch failed (" + e.getClass().getSimpleName() + ")");
     } finally {
       // Its place counts until it is in the lane's queue (or has left): never overshoot.
       item.releasePlace();

@@ -3,6 +3,7 @@ package dev.notify.internal.engine;
 import static java.util.Objects.requireNonNull;
 
 import dev.notify.Notification;
+import dev.notify.LogUnavailableException;
 import dev.notify.NotificationClient;
 import dev.notify.QueueFullException;
 import dev.notify.Recipient;
@@ -13,10 +14,9 @@ import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.spi.log.NotificationRecord;
 import dev.notify.status.CircuitState;
 import dev.notify.status.ClientStats;
-import dev.notify.status.DeliveryState;
 import dev.notify.status.NotificationStatus;
+import dev.notify.status.Receipt;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,15 @@ public final class Engine implements NotificationClient {
    */
   public static Engine start(EngineConfig config) {
     Assembly parts = new Assembly(config);
-    parts.start();
-    return new Engine(parts);
+    Engine engine = new Engine(parts);
+    try {
+      parts.start();
+    } catch (RuntimeException e) {
+      engine.shutdown(Duration.ZERO);
+      throw new LogUnavailableException("the client could not start: the notification log failed"
+          + " (" + e.getClass().getName() + ")", e);
+    }
+    return engine;
   }
 
   @Override
@@ -93,21 +101,15 @@ public final class Engine implements NotificationClient {
   @Override
   public boolean cancel(String notificationId) {
     requireNonNull(notificationId, "notificationId");
-    Instant now = config.clock().instant();
-    Optional<NotificationRecord> before = config.log().find(notificationId);
-    if (before.isEmpty() || config.log().cancel(notificationId, now) == 0) {
+    List<DeliveryRecord> ended = config.log().cancel(notificationId);
+    if (ended.isEmpty()) {
       return false;
     }
-    NotificationRecord after = config.log().find(notificationId).orElse(before.get());
-    List<DeliveryRecord> ended = new ArrayList<>();
-    for (DeliveryRecord d : after.deliveries()) {
-      boolean wasLive = before.get().delivery(d.id()).map(b -> !b.state().isTerminal())
-          .orElse(false);
-      if (wasLive && d.state() == DeliveryState.CANCELLED) {
-        ended.add(d);
-      }
-    }
-    parts.outcomes.cancelled(notificationId, after.parentId(), ended, parts.lanes::get,
+    // The log says which deliveries this call ended, so a cancel that races a replay or another
+    // cancel reports each ending once.
+    @Nullable String parentId = config.log().find(notificationId)
+        .map(NotificationRecord::parentId).orElse(null);
+    parts.outcomes.cancelled(notificationId, parentId, ended, parts.lanes::get,
         parts.memory::get);
     return true;
   }
@@ -143,34 +145,46 @@ public final class Engine implements NotificationClient {
     requireNonNull(notificationId, "notificationId");
     ensureOpen();
     CompletableFuture<NotificationStatus> future = parts.completions.track(notificationId);
-    Optional<NotificationRecord> before = config.log().find(notificationId);
-    int n = config.log().replay(notificationId, config.clock().instant());
-    if (n == 0) {
+    List<DeliveryRecord> replayed = config.log().replay(notificationId);
+    if (replayed.isEmpty()) {
       parts.completions.check(notificationId);
       return Optional.empty();
     }
-    config.log().find(notificationId).ifPresent(after -> {
-      for (DeliveryRecord d : after.deliveries()) {
-        boolean wasDead = before.flatMap(b -> b.delivery(d.id()))
-            .map(b -> b.state() == DeliveryState.DEAD).orElse(false);
-        if (wasDead && d.state() == DeliveryState.QUEUED) {
-          parts.listeners.delivery(EventType.QUEUED, WorkItemView.of(d), 0, "replayed", null);
-        }
-      }
-    });
+    for (DeliveryRecord d : replayed) {
+      parts.listeners.delivery(EventType.QUEUED, WorkItemView.of(d), 0, "replayed", null);
+    }
     parts.memory.markBacklog();
     parts.claimer.now();
     return Optional.of(new SendReceipt(notificationId, false, future));
   }
 
   @Override
+  public boolean recordReceipt(String channel, String providerMessageId, Receipt receipt) {
+    requireNonNull(providerMessageId, "providerMessageId");
+    requireNonNull(receipt, "receipt");
+    lane(channel);
+    try {
+      return parts.recordReceipt(channel, providerMessageId, receipt);
+    } catch (LogUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new LogUnavailableException("recording the receipt failed (" + e.getClass().getName()
+          + "); recording it again is safe", e);
+    }
+  }
+
+  @Override
   public void resumeChannel(String channelName) {
+    lane(channelName).close("resumed by hand");
+  }
+
+  private Lane lane(String channelName) {
     Lane lane = parts.lanes.get(requireNonNull(channelName, "channelName"));
     if (lane == null) {
       throw new IllegalArgumentException("no channel named '" + channelName + "'; channels: "
           + parts.lanes.keySet());
     }
-    lane.close("resumed by hand");
+    return lane;
   }
 
   @Override
@@ -240,6 +254,15 @@ public final class Engine implements NotificationClient {
       }
     }
     parts.fanOut.shutdownNow();
+    parts.retrier.stop();
+    // Whatever is still held is in flight: it keeps its claim until the instance lease expires
+    // (at-least-once). Everything else this instance may hold goes back now.
+    try {
+      config.log().releaseAll(config.instanceId(), parts.memory.heldIds());
+    } catch (RuntimeException e) {
+      LOG.warn("giving back this instance's claims at shutdown failed; they return when its lease"
+          + " expires", e);
+    }
     parts.completions.abandon();
     if (parts.ownScheduler != null) {
       parts.ownScheduler.shutdown();

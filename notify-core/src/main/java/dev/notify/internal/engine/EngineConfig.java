@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  * @param retryPolicies retry policies by channel name
  * @param idempotencyWindow how long a sent id is remembered for deduplication
  * @param idempotencyCacheSize ids remembered in memory
+ * @param maxPendingReceipts receipt futures pending at once, at most
  * @param retention how long finished notifications stay in the log
  * @param lease how long a claim lasts without renewal
  * @param pollInterval how often the log is polled for due and orphaned work
@@ -69,6 +70,7 @@ public record EngineConfig(
     Map<String, RetryPolicy> retryPolicies,
     Duration idempotencyWindow,
     int idempotencyCacheSize,
+    int maxPendingReceipts,
     Duration retention,
     Duration lease,
     Duration pollInterval,
@@ -139,12 +141,13 @@ public record EngineConfig(
           + " the lease " + s.lease);
     }
     boolean ownsLog = s.log == null;
+    Clock clock = s.clock != null ? s.clock : Clock.systemUTC();
     return new EngineConfig(Collections.unmodifiableMap(all),
         Collections.unmodifiableMap(defaults),
-        ownsLog ? InMemoryNotificationLog.create() : s.log, ownsLog, s.dispatchers,
-        s.laneDefaults, Map.copyOf(s.laneOptions), s.capacity, s.backpressure, s.retryPolicy,
-        Map.copyOf(s.retryPolicies), s.idempotencyWindow, s.idempotencyCacheSize, retention,
-        s.lease, s.pollInterval, s.maxDataBytes, s.clock != null ? s.clock : Clock.systemUTC(),
+        ownsLog ? InMemoryNotificationLog.builder().clock(clock).build() : s.log, ownsLog,
+        s.dispatchers, s.laneDefaults, Map.copyOf(s.laneOptions), s.capacity, s.backpressure,
+        s.retryPolicy, Map.copyOf(s.retryPolicies), s.idempotencyWindow, s.idempotencyCacheSize,
+        s.maxPendingReceipts, retention, s.lease, s.pollInterval, s.maxDataBytes, clock,
         s.scheduler, s.threadFactory, List.copyOf(s.listeners),
         s.instanceId != null ? s.instanceId : UUID.randomUUID().toString(),
         new Policy(s.directory, s.preferences, s.preferencePolicy, s.templates, s.templateEngine,

@@ -51,6 +51,15 @@ final class Intake {
     }
   }
 
+  /**
+   * Like {@link #admit} for work claimed from the log, which always goes to a dispatcher: the
+   * claiming thread does no dispatch work and runs no listener.
+   */
+  void admitFromLog(WorkItem item) {
+    memory.hold(item);
+    offer(item);
+  }
+
   private void offer(WorkItem item) {
     lock.lock();
     try {

@@ -44,6 +44,12 @@ final class Lane {
      */
     boolean markSending(Lane lane, WorkItem item);
 
+    /**
+     * Recording SENDING threw (the log failed): the item has left the lane's places in flight and
+     * is the host's to put back later.
+     */
+    void sendingNotRecorded(Lane lane, WorkItem item, RuntimeException error);
+
     /** Handles a result on the lane's executor (log, listeners, retries). */
     void onResult(Lane lane, WorkItem item, @Nullable DeliveryResult result,
         @Nullable Throwable error);
@@ -313,14 +319,26 @@ final class Lane {
   }
 
   private void start(WorkItem item) {
-    if (item.hasLeft() || !host.markSending(this, item)) {
-      // Not sent (cancelled, claim lost, expired): if it was to be the probe, another may be.
+    boolean send;
+    RuntimeException failure = null;
+    try {
+      send = !item.hasLeft() && host.markSending(this, item);
+    } catch (RuntimeException e) {
+      send = false;
+      failure = e;
+    }
+    if (!send) {
+      // Not sent (cancelled, claim lost, expired, the log failed): if it was to be the probe,
+      // another may be. Its place in flight is free again either way.
       lock.lock();
       try {
         inFlight--;
         circuit.ended(item);
       } finally {
         lock.unlock();
+      }
+      if (failure != null) {
+        host.sendingNotRecorded(this, item, failure);
       }
       pump();
       return;

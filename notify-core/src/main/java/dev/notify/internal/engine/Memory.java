@@ -1,9 +1,8 @@
 package dev.notify.internal.engine;
 
-import dev.notify.spi.log.Fence;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -92,10 +91,9 @@ final class Memory {
     return held.size();
   }
 
-  Map<String, Fence> fences() {
-    Map<String, Fence> m = new HashMap<>();
-    held.forEach((id, item) -> m.put(id, item.fence()));
-    return m;
+  /** @return the ids of the deliveries held now (a copy) */
+  Set<String> heldIds() {
+    return new HashSet<>(held.keySet());
   }
 
   @Nullable WorkItem get(String deliveryId) {

@@ -38,6 +38,7 @@ final class Outcomes implements Lane.Host {
   private final Latency latency;
   private final Wakeups wakeups;
   private final Feedback feedback;
+  private final Retrier retrier;
 
   private static final Runnable NOTHING = () -> { };
 
@@ -58,7 +59,7 @@ final class Outcomes implements Lane.Host {
 
   Outcomes(NotificationLog log, Memory memory, Completions completions, Listeners listeners,
       Clock clock, Function<String, RetryPolicy> retryPolicies, Latency latency, Wakeups wakeups,
-      Feedback feedback) {
+      Feedback feedback, Retrier retrier) {
     this.log = log;
     this.memory = memory;
     this.completions = completions;
@@ -68,6 +69,7 @@ final class Outcomes implements Lane.Host {
     this.latency = latency;
     this.wakeups = wakeups;
     this.feedback = feedback;
+    this.retrier = retrier;
   }
 
   @Override
@@ -78,11 +80,25 @@ final class Outcomes implements Lane.Host {
       expired(lane, item);
       return false;
     }
-    if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.sending(now))) {
+    // A log failure here is the lane's to handle: it frees the place in flight and tries later.
+    if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.sending())) {
       return true;
     }
     lost(item);
     return false;
+  }
+
+  @Override
+  public void sendingNotRecorded(Lane lane, WorkItem item, RuntimeException error) {
+    Duration delay = Retrier.backoff(item.writeFailed());
+    LOG.warn("recording SENDING of {} failed; back in its lane in {}: {}", item.deliveryId(), delay,
+        error.toString());
+    retrier.later(delay, () -> {
+      if (!item.hasLeft()) {
+        lane.requeue(item);
+        lane.pump();
+      }
+    });
   }
 
   @Override
@@ -141,11 +157,7 @@ final class Outcomes implements Lane.Host {
       DeliveryResult.ChannelUnavailable r = (DeliveryResult.ChannelUnavailable) result;
       Attempt a = new Attempt(number, now, Outcome.CHANNEL_UNAVAILABLE, r.reason(), null);
       lane.count(Outcome.CHANNEL_UNAVAILABLE);
-      if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.channelUnavailable(a))) {
-        lane.requeue(item);
-      } else {
-        lost(item);
-      }
+      write(item, DeliveryUpdate.channelUnavailable(a), () -> lane.requeue(item));
     }
   }
 
@@ -166,7 +178,7 @@ final class Outcomes implements Lane.Host {
       expire(lane, item, attempt);
       return;
     }
-    reschedule(item, DeliveryUpdate.retryScheduled(attempt, due), EventType.RETRY_SCHEDULED,
+    reschedule(item, DeliveryUpdate.retryScheduled(attempt, delay), EventType.RETRY_SCHEDULED,
         attempt.number(), attempt.error(), due);
   }
 
@@ -180,8 +192,8 @@ final class Outcomes implements Lane.Host {
   private void expire(Lane lane, WorkItem item, Attempt attempt) {
     String reason = "expired at " + item.notification().expiresAt().orElseThrow()
         + " before the next attempt";
-    finish(lane, item, new DeliveryUpdate(DeliveryState.EXPIRED, attempt, true, null, true,
-        reason, null, attempt.at()), EventType.EXPIRED, attempt.number(), reason, NOTHING);
+    finish(lane, item, DeliveryUpdate.endedAfter(DeliveryState.EXPIRED, attempt, reason),
+        EventType.EXPIRED, attempt.number(), reason, NOTHING);
   }
 
   /** At dispatch: the notification's expiry passed while it waited. */
@@ -207,8 +219,8 @@ final class Outcomes implements Lane.Host {
 
   private void end(@Nullable Lane lane, WorkItem item, DeliveryState state,
       @Nullable EventType event, String reason) {
-    finish(lane, item, DeliveryUpdate.ended(state, reason, clock.instant()), event,
-        item.attemptCount(), reason, NOTHING);
+    finish(lane, item, DeliveryUpdate.ended(state, reason), event, item.attemptCount(), reason,
+        NOTHING);
   }
 
   /**
@@ -218,29 +230,28 @@ final class Outcomes implements Lane.Host {
    */
   private void finish(@Nullable Lane lane, WorkItem item, DeliveryUpdate update,
       @Nullable EventType event, int attempt, @Nullable String reason, Runnable alsoTell) {
-    if (!apply(item, update)) {
-      return;
-    }
-    if (lane != null) {
-      lane.count(update.state());
-    }
-    memory.leave(item);
-    alsoTell.run();
-    if (event != null) {
-      listeners.delivery(event, WorkItemView.of(item), attempt, reason, null);
-    }
-    completions.check(item.notificationId());
-    completions.checkMember(item.parentId());
+    write(item, update, () -> {
+      if (lane != null) {
+        lane.count(update.state());
+      }
+      memory.leave(item);
+      alsoTell.run();
+      if (event != null) {
+        listeners.delivery(event, WorkItemView.of(item), attempt, reason, null);
+      }
+      completions.check(item.notificationId());
+      completions.checkMember(item.parentId());
+    });
   }
 
   /** Back to the log until {@code due} (retry, quiet hours, rate limit), with a wake-up then. */
   private void reschedule(WorkItem item, DeliveryUpdate update, EventType event, int attempt,
       @Nullable String reason, Instant due) {
-    if (apply(item, update)) {
+    write(item, update, () -> {
       memory.leave(item);
       wakeups.at(due);
       listeners.delivery(event, WorkItemView.of(item), attempt, reason, due);
-    }
+    });
   }
 
   /** At dispatch: not now (quiet hours, a rate limit); scheduled again at {@code until}. */
@@ -251,21 +262,33 @@ final class Outcomes implements Lane.Host {
           + ", before it may be sent (" + reason + " until " + until + ")");
       return;
     }
-    reschedule(item, DeliveryUpdate.deferred(until, reason, clock.instant()), EventType.SCHEDULED,
+    reschedule(item, DeliveryUpdate.deferred(until, reason), EventType.SCHEDULED,
         item.attemptCount(), reason, until);
+  }
+
+  /**
+   * At dispatch: a step before sending threw (the recipient directory, the template store, a
+   * policy's store). Back to the log, due again after the first delay of the channel's retry
+   * policy (no attempt is counted), instead of waiting in memory for a lease that this instance
+   * keeps renewing.
+   */
+  void retryLater(WorkItem item, String reason) {
+    Duration delay = retryPolicies.apply(item.channel()).delayAfter(1, Optional.empty());
+    Instant due = clock.instant().plus(delay);
+    write(item, DeliveryUpdate.released(delay, reason), () -> {
+      memory.leave(item);
+      wakeups.at(due);
+    });
   }
 
   /** No room in the lane: back to the log, due now, for a later claim. */
   void park(Lane lane, WorkItem item) {
-    Instant now = clock.instant();
-    if (log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.released(now, now))) {
+    write(item, DeliveryUpdate.released(), () -> {
       lane.countParked();
       // Marked once it is in the log, so the pass that leaving calls for finds it.
       memory.markBacklog();
       memory.leave(item);
-    } else {
-      lost(item);
-    }
+    });
   }
 
   /**
@@ -295,10 +318,17 @@ final class Outcomes implements Lane.Host {
     completions.checkMember(parentId);
   }
 
-  /** Shutdown: back to the log, due now, for the next start or another instance. */
+  /**
+   * Shutdown: back to the log, due now, for the next start or another instance. Not retried: what
+   * a failure leaves claimed, the shutdown's {@link NotificationLog#releaseAll} gives back, or the
+   * instance lease expires.
+   */
   void release(WorkItem item) {
-    Instant now = clock.instant();
-    log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.released(now, now));
+    try {
+      log.transition(item.deliveryId(), item.fence(), DeliveryUpdate.released());
+    } catch (RuntimeException e) {
+      LOG.debug("releasing {} at shutdown failed: {}", item, e.toString());
+    }
     memory.leave(item);
   }
 
@@ -312,12 +342,20 @@ final class Outcomes implements Lane.Host {
     wakeups.now();
   }
 
-  private boolean apply(WorkItem item, DeliveryUpdate update) {
-    if (log.transition(item.deliveryId(), item.fence(), update)) {
-      return true;
-    }
-    lost(item);
-    return false;
+  /**
+   * Applies a fenced update, retried until the log answers; then runs {@code applied}, or drops
+   * the item if its claim was lost. The item stays in memory until then.
+   */
+  private void write(WorkItem item, DeliveryUpdate update, Runnable applied) {
+    retrier.run(update.state() + " of " + item.deliveryId(),
+        () -> log.transition(item.deliveryId(), item.fence(), update),
+        ok -> {
+          if (ok) {
+            applied.run();
+          } else {
+            lost(item);
+          }
+        });
   }
 
   /** The claim was taken over (lease expired) or cancelled: someone else owns it now. */

@@ -92,7 +92,7 @@ final class Resolver {
       for (Recipient.Address address : profile.get().addresses(type)) {
         replacements.add(DeliveryRecord.create(placeholder.deliveryId() + "." + (replacements.size()
             + 1), n.id(), channel, address, userId, n.priority(), DeliveryState.QUEUED, now, null,
-            null, now));
+            now));
       }
     }
     if (replacements.isEmpty()) {
@@ -150,6 +150,12 @@ final class Resolver {
     return defaults.get(type);
   }
 
+  /**
+   * Walks the group a page at a time and appends one notification per member, a page per log
+   * call. When the directory or the log fails part-way, the placeholder goes back to the log and
+   * the walk starts again later; members already appended are found by their derived ids and
+   * not notified twice.
+   */
   private void fanOutGroup(WorkItem placeholder, String groupId) {
     try {
       Optional<Iterator<String>> members = directory.groupMembers(groupId, PAGE_SIZE);
@@ -161,27 +167,32 @@ final class Resolver {
       Notification parent = placeholder.notification();
       int count = 0;
       int fresh = 0;
+      List<Notification> page = new ArrayList<>();
       Iterator<String> it = members.get();
       while (it.hasNext()) {
         if (placeholder.hasLeft()) {
           return; // cancelled or taken over: whoever holds it now finishes (ids are derived)
         }
         String userId = it.next();
-        Notification child = parent.toBuilder().id(parent.id() + ":" + userId)
-            .recipients(List.of(Recipient.user(userId))).build();
-        if (acceptor.appendDerived(child, parent.id(), clock.instant())) {
-          fresh++;
-        }
-        if (++count % PAGE_SIZE == 0) {
+        page.add(parent.toBuilder().id(parent.id() + ":" + userId)
+            .recipients(List.of(Recipient.user(userId))).build());
+        count++;
+        if (page.size() == PAGE_SIZE) {
+          fresh += acceptor.appendMembers(page, parent.id());
+          page.clear();
           wakeLanes(); // members start going out while the fan-out goes on
         }
+      }
+      if (!page.isEmpty()) {
+        fresh += acceptor.appendMembers(page, parent.id());
       }
       outcomes.endPlaceholder(placeholder, DeliveryState.SENT, "fanned out to " + count
           + " members (" + (count - fresh) + " already notified)");
       wakeLanes();
     } catch (RuntimeException e) {
-      LOG.error("fan-out of group {} for {} failed; its lease will expire and it will resume",
+      LOG.error("fan-out of group {} for {} failed; it goes back to the log and resumes later",
           groupId, placeholder.notificationId(), e);
+      outcomes.retryLater(placeholder, "fan-out failed (" + e.getClass().getSimpleName() + ")");
       wakeLanes();
     }
   }

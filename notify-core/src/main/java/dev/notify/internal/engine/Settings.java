@@ -59,6 +59,8 @@ public final class Settings {
   public Duration idempotencyWindow = Duration.ofHours(24);
   /** Ids remembered in memory. */
   public int idempotencyCacheSize = 100_000;
+  /** Receipt futures pending at once, at most. */
+  public int maxPendingReceipts = 200_000;
   /** How long finished notifications stay in the log, or null for twice the window. */
   public @Nullable Duration retention;
   /** How long a claim lasts without renewal. */

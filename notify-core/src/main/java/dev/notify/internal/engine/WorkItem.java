@@ -5,6 +5,7 @@ import dev.notify.Notification;
 import dev.notify.Priority;
 import dev.notify.Recipient;
 import dev.notify.spi.OutboundMessage;
+import dev.notify.spi.log.ClaimedDelivery;
 import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.NotificationRecord;
@@ -17,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * it enters memory until {@link #leave()} succeeds, whichever path gets there first.
  */
 final class WorkItem {
-  private final NotificationRecord record;
+  private final Notification notification;
+  private final Instant acceptedAt;
+  private final @Nullable String parentId;
   private final String deliveryId;
   private final String channel;
   private final Recipient address;
@@ -28,14 +31,29 @@ final class WorkItem {
   private final Fence fence;
   private final AtomicBoolean left = new AtomicBoolean();
   private final LanePlace place;
+  private volatile int writeFailures;
+  private final AtomicBoolean announce = new AtomicBoolean();
 
   /**
    * @param place the place reserved in the delivery's lane, or {@link LanePlace#NONE} for a
    *     delivery to be resolved
    */
   WorkItem(NotificationRecord record, DeliveryRecord delivery, LanePlace place) {
+    this(record.notification(), record.acceptedAt(), record.parentId(), delivery, place);
+  }
+
+  /** A claimed delivery; see {@link #WorkItem(NotificationRecord, DeliveryRecord, LanePlace)}. */
+  WorkItem(ClaimedDelivery claimed, LanePlace place) {
+    this(claimed.notification(), claimed.acceptedAt(), claimed.parentId(), claimed.delivery(),
+        place);
+  }
+
+  private WorkItem(Notification notification, Instant acceptedAt, @Nullable String parentId,
+      DeliveryRecord delivery, LanePlace place) {
     this.place = place;
-    this.record = record;
+    this.notification = notification;
+    this.acceptedAt = acceptedAt;
+    this.parentId = parentId;
     this.deliveryId = delivery.id();
     this.channel = delivery.channel();
     this.address = delivery.address();
@@ -47,20 +65,25 @@ final class WorkItem {
   }
 
   Notification notification() {
-    return record.notification();
+    return notification;
   }
 
   String notificationId() {
-    return record.id();
+    return notification.id();
   }
 
   /** @return the broadcast this is a member's delivery of, or null */
   @Nullable String parentId() {
-    return record.parentId();
+    return parentId;
   }
 
   Instant acceptedAt() {
-    return record.acceptedAt();
+    return acceptedAt;
+  }
+
+  /** @return how many writes of this item to the log have failed so far (for the backoff) */
+  int writeFailed() {
+    return ++writeFailures;
   }
 
   String deliveryId() {
@@ -104,7 +127,7 @@ final class WorkItem {
   }
 
   OutboundMessage message() {
-    Notification n = record.notification();
+    Notification n = notification;
     Content c = rendered != null ? rendered : n.content();
     return new OutboundMessage(n.id(), (Recipient.Address) address, c, n.priority(),
         n.category().orElse(null), n.expiresAt().orElse(null), n.options(), n.metadata());
@@ -113,6 +136,16 @@ final class WorkItem {
   /** Gives back the lane place this item holds; only the first call does anything. */
   void releasePlace() {
     place.release();
+  }
+
+  /** Its QUEUED event is due when a dispatcher takes it (work that came due in the log). */
+  void announceQueued() {
+    announce.set(true);
+  }
+
+  /** @return true once, for the dispatcher that reports the QUEUED event */
+  boolean takeAnnouncement() {
+    return announce.get() && announce.compareAndSet(true, false);
   }
 
   boolean hasLeft() {
