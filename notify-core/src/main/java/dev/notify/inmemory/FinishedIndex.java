@@ -3,9 +3,8 @@ package dev.notify.inmemory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The notifications whose deliveries have all finished, by acceptance (for eviction, oldest
@@ -35,10 +34,21 @@ final class FinishedIndex {
     }
   }
 
-  /** {@return the finished notification accepted first, or null when none has finished} */
-  @Nullable StoredNotification oldest() {
-    Map.Entry<SeqKey, StoredNotification> first = byAge.firstEntry();
-    return first == null ? null : first.getValue();
+  /**
+   * {@return up to {@code count} finished notifications, earliest accepted first, leaving out those
+   * whose id is in {@code except}}
+   */
+  List<StoredNotification> oldest(int count, Set<String> except) {
+    List<StoredNotification> oldest = new ArrayList<>(Math.min(count, 16));
+    for (StoredNotification n : byAge.values()) {
+      if (oldest.size() == count) {
+        break;
+      }
+      if (!except.contains(n.id())) {
+        oldest.add(n);
+      }
+    }
+    return oldest;
   }
 
   /** {@return the finished notifications whose last change came before the instant} */

@@ -10,14 +10,17 @@ import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.LogFullException;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.spi.log.NotificationRecord;
+import dev.notify.spi.log.ReceiptResult;
 import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,20 +34,36 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
+ * <h2>Time</h2>
+ * The log's time is its {@link Builder#clock(Clock) clock}'s, read once per call under the lock:
+ * due times, instance leases, {@code updatedAt} stamps, the age of what {@link #purge} removes.
+ * Give it the client's clock (a manual one in tests) so that both agree.
+ *
+ * <h2>Instance leases</h2>
+ * A claimed delivery stays with its owner while the owner's instance lease lives. A lease starts
+ * and is extended by {@link #heartbeat} (never shortened), and ends when a claim or
+ * {@link #hasDue} finds it expired by the clock (expiry not after now): from then on the owner's
+ * deliveries may be claimed by other owners, until the owner heart-beats again. An owner that
+ * never heart-beat holds its deliveries for nobody: others may claim them at once.
+ *
  * <h2>Bound and eviction</h2>
  * The log holds at most {@link Builder#maxNotifications(int) maxNotifications} notifications. When
- * it is full, {@link #append} first evicts the oldest notification (by acceptance) whose deliveries
- * are all terminal; if every notification still has a pending delivery it throws
- * {@link LogFullException} and stores nothing. Eviction weakens deduplication: once a notification
- * is evicted its id is unknown here, and appending the same id again stores a new notification.
- * Size the bound so that finished notifications stay at least as long as the client's idempotency
+ * an append would pass the bound, it first evicts the oldest notifications (by acceptance) whose
+ * deliveries are all terminal; if too few have finished it throws {@link LogFullException} and
+ * stores nothing (nor evicts anything). Eviction weakens deduplication: once a notification is
+ * evicted its id is unknown here, and appending the same id again stores a new notification. Size
+ * the bound so that finished notifications stay at least as long as the client's idempotency
  * window, and call {@link #purge} to drop old finished notifications before the bound is reached.
+ * Receipts that arrive before their delivery is SENT are kept apart, at most 10,000, each for at
+ * least an hour unless newer ones push it out (oldest first).
  *
  * <h2>Threading and cost</h2>
  * Thread-safe. Every method is atomic with respect to every other: one lock guards the state and
- * is held only for the index updates of a call. Appends, transitions, renewals and claims cost
- * O(log n) per delivery they touch; claims take from a per-channel index ordered by priority and
- * due time and never scan deliveries they cannot take. No method does I/O or blocks for long.
+ * is held only for the index updates of a call. Appends, transitions and claims cost O(log n) per
+ * delivery they touch; claims take from a per-channel index ordered by priority and due time,
+ * which keeps the deliveries of live owners apart, so they never scan deliveries they cannot take.
+ * A heartbeat costs O(log n), or O(channels) when its owner's lease had been found expired. No
+ * method does I/O or blocks for long.
  */
 public final class InMemoryNotificationLog implements NotificationLog {
 
@@ -52,20 +71,25 @@ public final class InMemoryNotificationLog implements NotificationLog {
   public static final int DEFAULT_MAX_NOTIFICATIONS = 100_000;
 
   private final int maxNotifications;
+  private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final LogStore store;
 
   private InMemoryNotificationLog(Builder builder) {
     this.maxNotifications = builder.maxNotifications;
+    this.clock = builder.clock;
     this.store = new LogStore(maxNotifications);
   }
 
-  /** {@return an empty log holding at most {@value #DEFAULT_MAX_NOTIFICATIONS} notifications} */
+  /**
+   * {@return an empty log holding at most {@value #DEFAULT_MAX_NOTIFICATIONS} notifications, on
+   * the system clock}
+   */
   public static InMemoryNotificationLog create() {
     return builder().build();
   }
 
-  /** {@return a builder for a log with a different bound} */
+  /** {@return a builder for a log with a different bound or clock} */
   public static Builder builder() {
     return new Builder();
   }
@@ -80,6 +104,11 @@ public final class InMemoryNotificationLog implements NotificationLog {
     }
   }
 
+  @Override
+  public Instant now() {
+    return clock.instant();
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -92,78 +121,100 @@ public final class InMemoryNotificationLog implements NotificationLog {
   @Override
   public AppendResult append(NotificationRecord record) {
     requireNonNull(record, "record");
-    lock.lock();
-    try {
-      return store.append(record);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.append(List.of(record), now)).get(0);
   }
 
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException if {@code limit} is negative
+   * <p>When the log is full, the oldest finished notifications not named in the batch are evicted
+   * first; see the class documentation.
+   *
+   * @throws IllegalArgumentException if {@code records} is empty, or a new record's delivery
+   *     names another notification or repeats a delivery id; nothing was stored
    */
   @Override
-  public List<ClaimedDelivery> claimDue(String channel, String owner, Instant now,
-      Instant leaseUntil, int limit) {
+  public List<AppendResult> appendAll(List<NotificationRecord> records) {
+    List<NotificationRecord> copy = List.copyOf(records);
+    if (copy.isEmpty()) {
+      throw new IllegalArgumentException("appendAll needs at least one record");
+    }
+    return locked(now -> store.append(copy, now));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if {@code limit} is negative (zero claims nothing)
+   */
+  @Override
+  public List<ClaimedDelivery> claimDue(String channel, String owner, int limit) {
     requireNonNull(channel, "channel");
     requireNonNull(owner, "owner");
-    requireNonNull(now, "now");
-    requireNonNull(leaseUntil, "leaseUntil");
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);
     }
-    lock.lock();
-    try {
-      return store.claimDue(channel, owner, now, leaseUntil, limit);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.claimDue(channel, owner, now, limit));
   }
 
   @Override
-  public boolean hasDue(String channel, Instant now) {
+  public boolean hasDue(String channel, String owner) {
     requireNonNull(channel, "channel");
-    requireNonNull(now, "now");
+    requireNonNull(owner, "owner");
+    return locked(now -> store.hasDue(channel, owner, now));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A lease is never shortened: a heartbeat whose lease would end sooner than the current one
+   * changes nothing.
+   *
+   * @throws IllegalArgumentException if {@code lease} is not positive
+   */
+  @Override
+  public void heartbeat(String owner, Duration lease) {
+    requireNonNull(owner, "owner");
+    requireNonNull(lease, "lease");
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive: " + lease);
+    }
     lock.lock();
     try {
-      return store.hasDue(channel, now);
+      store.heartbeat(owner, lease, clock.instant());
     } finally {
       lock.unlock();
     }
   }
 
   @Override
-  public Set<String> renew(Map<String, Fence> claims, Instant leaseUntil) {
-    requireNonNull(claims, "claims");
-    requireNonNull(leaseUntil, "leaseUntil");
-    claims.forEach((id, fence) -> {
-      requireNonNull(id, "delivery id");
-      requireNonNull(fence, "fence");
-    });
-    lock.lock();
-    try {
-      return store.renew(claims, leaseUntil);
-    } finally {
-      lock.unlock();
-    }
+  public int releaseAll(String owner, Set<String> keep) {
+    requireNonNull(owner, "owner");
+    Set<String> kept = Set.copyOf(keep);
+    return locked(now -> store.releaseAll(owner, kept, now));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The log remembers the fence and update of the last transition of each delivery until
+   * anything else changes that delivery (a receipt aside); an equal transition with the same
+   * fence is then its retry.
+   */
   @Override
   public boolean transition(String deliveryId, Fence fence, DeliveryUpdate update) {
     requireNonNull(deliveryId, "deliveryId");
     requireNonNull(fence, "fence");
     requireNonNull(update, "update");
-    lock.lock();
-    try {
-      return store.transition(deliveryId, fence, update);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.transition(deliveryId, fence, update, now));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if {@code replacements} is empty, or a replacement names
+   *     another notification or repeats a delivery id; nothing was changed
+   */
   @Override
   public boolean expand(String deliveryId, Fence fence, List<DeliveryRecord> replacements) {
     requireNonNull(deliveryId, "deliveryId");
@@ -173,70 +224,53 @@ public final class InMemoryNotificationLog implements NotificationLog {
       throw new IllegalArgumentException("expand needs at least one replacement for " + deliveryId
           + "; end the placeholder with a transition instead");
     }
-    lock.lock();
-    try {
-      return store.expand(deliveryId, fence, copy);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.expand(deliveryId, fence, copy, now));
   }
 
   @Override
-  public int cancel(String notificationId, Instant now) {
+  public List<DeliveryRecord> cancel(String notificationId) {
     requireNonNull(notificationId, "notificationId");
-    requireNonNull(now, "now");
-    lock.lock();
-    try {
-      return store.cancel(notificationId, now);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.cancel(notificationId, now));
   }
 
   @Override
-  public int replay(String notificationId, Instant now) {
+  public List<DeliveryRecord> replay(String notificationId) {
     requireNonNull(notificationId, "notificationId");
-    requireNonNull(now, "now");
-    lock.lock();
-    try {
-      return store.replay(notificationId, now);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.replay(notificationId, now));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Early receipts are kept as the class documentation says; an equal receipt kept already is
+   * kept once.
+   */
   @Override
-  public Optional<DeliveryRecord> recordReceipt(String providerMessageId, Receipt receipt) {
+  public ReceiptResult recordReceipt(String channel, String providerMessageId, Receipt receipt) {
+    requireNonNull(channel, "channel");
     requireNonNull(providerMessageId, "providerMessageId");
     requireNonNull(receipt, "receipt");
-    lock.lock();
-    try {
-      return store.recordReceipt(providerMessageId, receipt);
-    } finally {
-      lock.unlock();
-    }
+    ProviderKey key = new ProviderKey(channel, providerMessageId);
+    return locked(now -> store.recordReceipt(key, receipt, now));
+  }
+
+  @Override
+  public ReceiptResult recordReceiptFor(String deliveryId, Receipt receipt) {
+    requireNonNull(deliveryId, "deliveryId");
+    requireNonNull(receipt, "receipt");
+    return locked(now -> store.recordReceiptFor(deliveryId, receipt));
   }
 
   @Override
   public GroupMembers members(String parentId) {
     requireNonNull(parentId, "parentId");
-    lock.lock();
-    try {
-      return store.members(parentId);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.members(parentId));
   }
 
   @Override
   public Optional<NotificationRecord> find(String notificationId) {
     requireNonNull(notificationId, "notificationId");
-    lock.lock();
-    try {
-      return store.find(notificationId);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.find(notificationId));
   }
 
   /**
@@ -251,12 +285,7 @@ public final class InMemoryNotificationLog implements NotificationLog {
   public List<NotificationRecord> history(String recipientKey, int limit) {
     requireNonNull(recipientKey, "recipientKey");
     checkLimit(limit);
-    lock.lock();
-    try {
-      return store.history(recipientKey, limit);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.history(recipientKey, limit));
   }
 
   /**
@@ -270,20 +299,30 @@ public final class InMemoryNotificationLog implements NotificationLog {
   @Override
   public List<NotificationRecord> deadLetters(@Nullable String channel, int limit) {
     checkLimit(limit);
-    lock.lock();
-    try {
-      return store.deadLetters(channel, limit);
-    } finally {
-      lock.unlock();
-    }
+    return locked(now -> store.deadLetters(channel, limit));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Also drops early receipts kept for longer than an hour.
+   *
+   * @throws IllegalArgumentException if {@code finishedFor} is negative
+   */
   @Override
-  public int purge(Instant finishedBefore) {
-    requireNonNull(finishedBefore, "finishedBefore");
+  public int purge(Duration finishedFor) {
+    requireNonNull(finishedFor, "finishedFor");
+    if (finishedFor.isNegative()) {
+      throw new IllegalArgumentException("finishedFor must not be negative: " + finishedFor);
+    }
+    return locked(now -> store.purge(finishedFor, now));
+  }
+
+  /** Runs one operation of the store under the lock, with the clock read once inside it. */
+  private <T> T locked(Function<Instant, T> operation) {
     lock.lock();
     try {
-      return store.purge(finishedBefore);
+      return operation.apply(clock.instant());
     } finally {
       lock.unlock();
     }
@@ -304,6 +343,7 @@ public final class InMemoryNotificationLog implements NotificationLog {
   /** Builds an {@link InMemoryNotificationLog}. Not thread-safe. */
   public static final class Builder {
     private int maxNotifications = DEFAULT_MAX_NOTIFICATIONS;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {
     }
@@ -324,6 +364,18 @@ public final class InMemoryNotificationLog implements NotificationLog {
             + maxNotifications);
       }
       this.maxNotifications = maxNotifications;
+      return this;
+    }
+
+    /**
+     * Sets the log's clock: every due time, instance lease and {@code updatedAt} is measured with
+     * it, and {@link InMemoryNotificationLog#now()} reads it.
+     *
+     * @param clock the clock; default {@link Clock#systemUTC()}
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
       return this;
     }
 

@@ -7,27 +7,28 @@ import dev.notify.spi.log.DeliveryUpdate;
 import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.LogFullException;
 import dev.notify.spi.log.NotificationRecord;
+import dev.notify.spi.log.ReceiptResult;
 import dev.notify.status.DeliveryState;
 import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of {@code dev.notify.inmemory.InMemoryNotificationLog}: notifications, deliveries and every
- * index, kept consistent by routing each delivery change through {@link #replace}. Every operation
- * is O(log n) per delivery it touches; nothing scans the whole log.
+ * The state of {@code dev.notify.inmemory.InMemoryNotificationLog}: notifications, deliveries,
+ * instance leases and every index, kept consistent by routing each delivery change through
+ * {@link #replace}. Every operation is O(log n) per delivery it touches; nothing scans the whole
+ * log. Each operation is given the log's current time, read once under the lock.
  *
  * <p>Not thread-safe: the log calls it under one lock, which makes every operation atomic.
  */
@@ -39,13 +40,10 @@ final class LogStore {
 
   private final Map<String, StoredNotification> notifications = new HashMap<>();
   private final Map<String, StoredDelivery> deliveries = new HashMap<>();
-  private final Map<String, ClaimQueue> queues = new HashMap<>();
-  private final Map<String, StoredDelivery> byProviderMessageId = new HashMap<>();
-  /** Recipient key → notifications by acceptance. */
-  private final Map<String, TreeMap<SeqKey, StoredNotification>> byRecipient = new HashMap<>();
-  /** DEAD deliveries by last change, all channels and per channel. */
-  private final TreeMap<SeqKey, StoredDelivery> dead = new TreeMap<>();
-  private final Map<String, TreeMap<SeqKey, StoredDelivery>> deadByChannel = new HashMap<>();
+  private final ClaimIndex claims = new ClaimIndex();
+  private final ReceiptBook receipts = new ReceiptBook();
+  private final RecipientHistory history = new RecipientHistory();
+  private final DeadLetterIndex dead = new DeadLetterIndex();
   /** Finished notifications by acceptance (eviction) and by last change (purge). */
   private final FinishedIndex finished = new FinishedIndex();
   private final MemberTally members = new MemberTally();
@@ -55,33 +53,83 @@ final class LogStore {
    *
    * @param maxNotifications the bound, positive
    */
-  public LogStore(int maxNotifications) {
+  LogStore(int maxNotifications) {
     this.maxNotifications = maxNotifications;
   }
 
   /** {@return the number of notifications held} */
-  public int size() {
+  int size() {
     return notifications.size();
   }
 
   /**
-   * See {@code NotificationLog.append}.
+   * See {@code NotificationLog.appendAll}; {@code append} is a batch of one.
    *
-   * @param record the notification with its deliveries
-   * @return appended, or the record already stored under that id
+   * @param records the notifications, in order
+   * @param now the log's time
+   * @return one result per record
    */
-  public AppendResult append(NotificationRecord record) {
-    StoredNotification existing = notifications.get(record.id());
-    if (existing != null) {
-      return new AppendResult.Existing(existing.snapshot());
+  List<AppendResult> append(List<NotificationRecord> records, Instant now) {
+    AppendPlan plan = AppendPlan.of(records, id -> {
+      StoredNotification stored = notifications.get(id);
+      return stored == null ? null : stored.payloadHash;
+    });
+    if (plan.refused()) {
+      return plan.results();
     }
-    checkDeliveries(record);
-    if (notifications.size() >= maxNotifications) {
-      evictOldestFinished();
+    Map<String, NotificationRecord> fresh = plan.fresh();
+    checkDeliveries(fresh.values());
+    makeRoom(fresh.size(), fresh.keySet());
+    for (NotificationRecord r : fresh.values()) {
+      store(r, now);
     }
+    return plan.results();
+  }
+
+  private void checkDeliveries(Iterable<NotificationRecord> records) {
+    Set<String> ids = new HashSet<>();
+    for (NotificationRecord record : records) {
+      checkNew(record.id(), record.deliveries(), ids);
+    }
+  }
+
+  /** Checks that deliveries name their notification and that their ids are new. */
+  private void checkNew(String notificationId, List<DeliveryRecord> added, Set<String> ids) {
+    for (DeliveryRecord r : added) {
+      if (!r.notificationId().equals(notificationId)) {
+        throw new IllegalArgumentException("delivery " + r.id()
+            + " names notification " + r.notificationId() + ", not " + notificationId);
+      }
+      if (!ids.add(r.id()) || deliveries.containsKey(r.id())) {
+        throw new IllegalArgumentException("delivery id is not unique: " + r.id());
+      }
+    }
+  }
+
+  /** Evicts the oldest finished notifications (not those of the batch) so that count more fit. */
+  private void makeRoom(int count, Set<String> batch) {
+    int excess = notifications.size() + count - maxNotifications;
+    if (excess <= 0) {
+      return;
+    }
+    List<StoredNotification> evictable = finished.oldest(excess, batch);
+    if (evictable.size() < excess) {
+      throw new LogFullException("the in-memory notification log is full: it holds its bound of "
+          + maxNotifications + " notifications and cannot make room for " + count + " more (a"
+          + " finished notification is evicted to make room, and only " + evictable.size()
+          + " of those it holds have finished; the others have deliveries still pending); raise"
+          + " the bound with InMemoryNotificationLog.builder().maxNotifications(n), or use a"
+          + " durable log");
+    }
+    for (StoredNotification n : evictable) {
+      remove(n);
+    }
+  }
+
+  private void store(NotificationRecord record, Instant now) {
     StoredNotification n = new StoredNotification(record, nextSeq++);
     for (DeliveryRecord r : record.deliveries()) {
-      StoredDelivery d = new StoredDelivery(nextSeq++, n, r);
+      StoredDelivery d = new StoredDelivery(nextSeq++, n, Records.accepted(r, now));
       n.deliveries.add(d);
       deliveries.put(r.id(), d);
       index(d);
@@ -90,35 +138,8 @@ final class LogStore {
       }
     }
     notifications.put(n.id(), n);
-    for (String key : n.recipientKeys) {
-      byRecipient.computeIfAbsent(key, k -> new TreeMap<>()).put(n.ageKey, n);
-    }
+    history.add(n);
     refreshFinished(n);
-    return new AppendResult.Appended();
-  }
-
-  private void checkDeliveries(NotificationRecord record) {
-    Set<String> ids = new HashSet<>();
-    for (DeliveryRecord r : record.deliveries()) {
-      if (!r.notificationId().equals(record.id())) {
-        throw new IllegalArgumentException("delivery " + r.id()
-            + " names notification " + r.notificationId() + ", not " + record.id());
-      }
-      if (!ids.add(r.id()) || deliveries.containsKey(r.id())) {
-        throw new IllegalArgumentException("delivery id is not unique: " + r.id());
-      }
-    }
-  }
-
-  private void evictOldestFinished() {
-    StoredNotification oldest = finished.oldest();
-    if (oldest == null) {
-      throw new LogFullException("the in-memory notification log is full: it holds its bound of "
-          + maxNotifications + " notifications and none has finished (every one has a delivery"
-          + " still pending), so none can be evicted; raise the bound with"
-          + " InMemoryNotificationLog.builder().maxNotifications(n), or use a durable log");
-    }
-    remove(oldest);
   }
 
   /**
@@ -126,62 +147,63 @@ final class LogStore {
    *
    * @param channel the channel's name
    * @param owner the claiming instance
-   * @param now the current time
-   * @param leaseUntil when the new claims expire
+   * @param now the log's time
    * @param limit at most this many
    * @return the claimed deliveries, each with its notification
    */
-  public List<ClaimedDelivery> claimDue(String channel, String owner, Instant now,
-      Instant leaseUntil, int limit) {
-    ClaimQueue queue = queues.get(channel);
-    if (queue == null || limit == 0) {
-      return List.of();
-    }
-    List<StoredDelivery> due = queue.due(now, limit);
-    DeliveryState[] from = new DeliveryState[due.size()];
-    for (int i = 0; i < due.size(); i++) {
-      StoredDelivery d = due.get(i);
-      from[i] = d.record.state();
-      replace(d, d.record.claim(owner, leaseUntil, now));
-    }
+  List<ClaimedDelivery> claimDue(String channel, String owner, Instant now, int limit) {
+    List<StoredDelivery> due = claims.due(channel, owner, now, limit);
     List<ClaimedDelivery> claimed = new ArrayList<>(due.size());
-    for (int i = 0; i < due.size(); i++) {
-      StoredDelivery d = due.get(i);
-      claimed.add(new ClaimedDelivery(d.notification.snapshot(), d.record, from[i]));
+    for (StoredDelivery d : due) {
+      DeliveryState from = d.record.state();
+      replace(d, d.record.claim(owner, now));
+      StoredNotification n = d.notification;
+      claimed.add(new ClaimedDelivery(n.notification, n.acceptedAt(), n.parentId, d.record,
+          from));
     }
-    return claimed;
+    return Collections.unmodifiableList(claimed);
   }
 
   /**
    * See {@code NotificationLog.hasDue}.
    *
    * @param channel the channel's name
-   * @param now the current time
-   * @return true if a delivery of the channel could be claimed now
+   * @param owner the instance that would claim
+   * @param now the log's time
+   * @return true if a delivery of the channel could be claimed by {@code owner} now
    */
-  public boolean hasDue(String channel, Instant now) {
-    ClaimQueue queue = queues.get(channel);
-    return queue != null && queue.hasDue(now);
+  boolean hasDue(String channel, String owner, Instant now) {
+    return claims.hasDue(channel, owner, now);
   }
 
   /**
-   * See {@code NotificationLog.renew}.
+   * See {@code NotificationLog.heartbeat}.
    *
-   * @param claims delivery id → the fence the caller holds
-   * @param leaseUntil the new lease expiry
-   * @return the ids whose fence no longer matched
+   * @param owner the instance
+   * @param lease how long its claims hold from now
+   * @param now the log's time
    */
-  public Set<String> renew(Map<String, Fence> claims, Instant leaseUntil) {
-    Set<String> lost = new HashSet<>();
-    for (Map.Entry<String, Fence> claim : claims.entrySet()) {
-      StoredDelivery d = held(claim.getKey(), claim.getValue());
-      if (d == null) {
-        lost.add(claim.getKey());
-      } else {
-        replace(d, d.record.renew(leaseUntil));
+  void heartbeat(String owner, Duration lease, Instant now) {
+    claims.heartbeat(owner, now.plus(lease));
+  }
+
+  /**
+   * See {@code NotificationLog.releaseAll}.
+   *
+   * @param owner the instance
+   * @param keep delivery ids to go on holding
+   * @param now the log's time
+   * @return the number of deliveries given back
+   */
+  int releaseAll(String owner, Set<String> keep, Instant now) {
+    int released = 0;
+    for (StoredDelivery d : claims.heldBy(owner)) {
+      if (!keep.contains(d.record.id())) {
+        replace(d, Records.givenBack(d.record, now));
+        released++;
       }
     }
-    return Collections.unmodifiableSet(lost);
+    return released;
   }
 
   /**
@@ -190,14 +212,22 @@ final class LogStore {
    * @param deliveryId the delivery to change
    * @param fence the claim the caller holds
    * @param update the change to apply
+   * @param now the log's time
    * @return false if the fence did not match or the delivery is gone
    */
-  public boolean transition(String deliveryId, Fence fence, DeliveryUpdate update) {
-    StoredDelivery d = held(deliveryId, fence);
+  boolean transition(String deliveryId, Fence fence, DeliveryUpdate update, Instant now) {
+    StoredDelivery d = deliveries.get(deliveryId);
     if (d == null) {
       return false;
     }
-    replace(d, d.record.apply(update));
+    if (d.isRetryOf(fence, update)) {
+      return true;
+    }
+    if (!holds(d, fence)) {
+      return false;
+    }
+    replace(d, receipts.attachKept(d.record.apply(update, now)));
+    d.rememberTransition(fence, update);
     return true;
   }
 
@@ -207,24 +237,17 @@ final class LogStore {
    * @param deliveryId the placeholder delivery
    * @param fence the claim the caller holds on it
    * @param replacements the deliveries it resolved to
-   * @return false if the fence did not match
+   * @param now the log's time
+   * @return false if the fence did not match or the placeholder is gone
    */
-  public boolean expand(String deliveryId, Fence fence, List<DeliveryRecord> replacements) {
-    StoredDelivery d = held(deliveryId, fence);
-    if (d == null) {
+  boolean expand(String deliveryId, Fence fence, List<DeliveryRecord> replacements,
+      Instant now) {
+    StoredDelivery d = deliveries.get(deliveryId);
+    if (d == null || !holds(d, fence)) {
       return false;
     }
     StoredNotification n = d.notification;
-    Set<String> ids = new HashSet<>();
-    for (DeliveryRecord r : replacements) {
-      if (!r.notificationId().equals(n.id())) {
-        throw new IllegalArgumentException("delivery " + r.id() + " names notification "
-            + r.notificationId() + ", not " + n.id());
-      }
-      if (!ids.add(r.id()) || deliveries.containsKey(r.id())) {
-        throw new IllegalArgumentException("delivery id is not unique: " + r.id());
-      }
-    }
+    checkNew(n.id(), replacements, new HashSet<>());
     unindex(d);
     deliveries.remove(deliveryId);
     int at = n.deliveries.indexOf(d);
@@ -233,7 +256,7 @@ final class LogStore {
       n.unfinished--;
     }
     for (DeliveryRecord r : replacements) {
-      StoredDelivery added = new StoredDelivery(nextSeq++, n, r);
+      StoredDelivery added = new StoredDelivery(nextSeq++, n, Records.accepted(r, now));
       n.deliveries.add(at++, added);
       deliveries.put(r.id(), added);
       index(added);
@@ -241,80 +264,83 @@ final class LogStore {
         n.unfinished++;
       }
     }
-    n.changed();
     refreshFinished(n);
     return true;
   }
 
-  private @Nullable StoredDelivery held(String deliveryId, Fence fence) {
-    StoredDelivery d = deliveries.get(deliveryId);
-    if (d == null || !fence.owner().equals(d.record.owner()) || fence.seq() != d.record.leaseSeq()) {
-      return null;
-    }
-    return d;
+  private static boolean holds(StoredDelivery d, Fence fence) {
+    return fence.owner().equals(d.record.owner()) && fence.seq() == d.record.leaseSeq();
   }
 
   /**
    * See {@code NotificationLog.cancel}.
    *
    * @param notificationId the notification to cancel
-   * @param now the current time
-   * @return the number of deliveries cancelled
+   * @param now the log's time
+   * @return the deliveries cancelled, as they are now
    */
-  public int cancel(String notificationId, Instant now) {
+  List<DeliveryRecord> cancel(String notificationId, Instant now) {
     StoredNotification n = notifications.get(notificationId);
     if (n == null) {
-      return 0;
+      return List.of();
     }
-    int count = 0;
+    List<DeliveryRecord> cancelled = new ArrayList<>();
     for (StoredDelivery d : n.deliveries) {
       DeliveryState s = d.record.state();
       if (s == DeliveryState.SCHEDULED || s == DeliveryState.QUEUED
           || s == DeliveryState.RETRY_SCHEDULED) {
         replace(d, d.record.reset(DeliveryState.CANCELLED, d.record.attemptCount(),
             CANCELLED_REASON, now));
-        count++;
+        cancelled.add(d.record);
       }
     }
-    return count;
+    return Collections.unmodifiableList(cancelled);
   }
 
   /**
    * See {@code NotificationLog.replay}.
    *
    * @param notificationId the notification to replay
-   * @param now the current time
-   * @return the number of deliveries replayed
+   * @param now the log's time
+   * @return the deliveries replayed, as they are now
    */
-  public int replay(String notificationId, Instant now) {
+  List<DeliveryRecord> replay(String notificationId, Instant now) {
     StoredNotification n = notifications.get(notificationId);
     if (n == null) {
-      return 0;
+      return List.of();
     }
-    int count = 0;
+    List<DeliveryRecord> replayed = new ArrayList<>();
     for (StoredDelivery d : n.deliveries) {
       if (d.record.state() == DeliveryState.DEAD) {
         replace(d, d.record.reset(DeliveryState.QUEUED, 0, null, now));
-        count++;
+        replayed.add(d.record);
       }
     }
-    return count;
+    return Collections.unmodifiableList(replayed);
   }
 
   /**
    * See {@code NotificationLog.recordReceipt}.
    *
-   * @param providerMessageId the id the provider returned when it accepted the delivery
+   * @param key the channel and the provider's message id
    * @param receipt the receipt to add
-   * @return the delivery after the change, or empty if none is known under that id
+   * @param now the log's time
+   * @return recorded, duplicate, or kept
    */
-  public Optional<DeliveryRecord> recordReceipt(String providerMessageId, Receipt receipt) {
-    StoredDelivery d = byProviderMessageId.get(providerMessageId);
-    if (d == null) {
-      return Optional.empty();
-    }
-    replace(d, d.record.withReceipt(receipt));
-    return Optional.of(d.record);
+  ReceiptResult recordReceipt(ProviderKey key, Receipt receipt, Instant now) {
+    return receipts.record(key, receipt, now);
+  }
+
+  /**
+   * See {@code NotificationLog.recordReceiptFor}.
+   *
+   * @param deliveryId the delivery's id
+   * @param receipt the receipt to add
+   * @return recorded, duplicate, or unknown
+   */
+  ReceiptResult recordReceiptFor(String deliveryId, Receipt receipt) {
+    StoredDelivery d = deliveries.get(deliveryId);
+    return d == null ? new ReceiptResult.Unknown() : ReceiptBook.add(d, receipt);
   }
 
   /**
@@ -323,7 +349,7 @@ final class LogStore {
    * @param notificationId the notification's id
    * @return the notification, if stored
    */
-  public Optional<NotificationRecord> find(String notificationId) {
+  Optional<NotificationRecord> find(String notificationId) {
     StoredNotification n = notifications.get(notificationId);
     return n == null ? Optional.empty() : Optional.of(n.view());
   }
@@ -335,19 +361,8 @@ final class LogStore {
    * @param limit at most this many
    * @return the notifications that named this recipient, newest first
    */
-  public List<NotificationRecord> history(String recipientKey, int limit) {
-    TreeMap<SeqKey, StoredNotification> named = byRecipient.get(recipientKey);
-    if (named == null) {
-      return List.of();
-    }
-    List<NotificationRecord> newestFirst = new ArrayList<>(Math.min(limit, named.size()));
-    for (StoredNotification n : named.descendingMap().values()) {
-      if (newestFirst.size() == limit) {
-        break;
-      }
-      newestFirst.add(n.view());
-    }
-    return Collections.unmodifiableList(newestFirst);
+  List<NotificationRecord> history(String recipientKey, int limit) {
+    return history.of(recipientKey, limit);
   }
 
   /**
@@ -357,23 +372,8 @@ final class LogStore {
    * @param limit at most this many
    * @return notifications with at least one DEAD delivery, most recently updated first
    */
-  public List<NotificationRecord> deadLetters(@Nullable String channel, int limit) {
-    TreeMap<SeqKey, StoredDelivery> source = channel == null ? dead : deadByChannel.get(channel);
-    if (source == null) {
-      return List.of();
-    }
-    Set<StoredNotification> found = new LinkedHashSet<>();
-    for (StoredDelivery d : source.descendingMap().values()) {
-      if (found.size() == limit) {
-        break;
-      }
-      found.add(d.notification);
-    }
-    List<NotificationRecord> records = new ArrayList<>(found.size());
-    for (StoredNotification n : found) {
-      records.add(n.view());
-    }
-    return Collections.unmodifiableList(records);
+  List<NotificationRecord> deadLetters(@Nullable String channel, int limit) {
+    return dead.list(channel, limit);
   }
 
   /**
@@ -382,28 +382,35 @@ final class LogStore {
    * @param parentId the broadcast's id
    * @return its members by state
    */
-  public GroupMembers members(String parentId) {
+  GroupMembers members(String parentId) {
     return members.of(parentId);
   }
 
   /**
-   * See {@code NotificationLog.purge}.
+   * See {@code NotificationLog.purge}; also drops early receipts kept long enough.
    *
-   * @param finishedBefore the instant before which finished notifications are removed
+   * @param finishedFor how long a finished notification is kept
+   * @param now the log's time
    * @return the number of notifications removed
    */
-  public int purge(Instant finishedBefore) {
-    List<StoredNotification> purged = finished.lastChangedBefore(finishedBefore);
+  int purge(Duration finishedFor, Instant now) {
+    receipts.dropExpired(now);
+    List<StoredNotification> purged = finished.lastChangedBefore(now.minus(finishedFor));
     for (StoredNotification n : purged) {
       remove(n);
     }
     return purged.size();
   }
 
-  /** The one way a stored delivery changes: indexes out, new record in, indexes back. */
+  /**
+   * The one way a stored delivery changes (receipts aside, see {@link ReceiptBook#add}): indexes
+   * out, new record in, indexes back. A change other than a transition also makes a repeat of the last transition a new
+   * request rather than its retry; {@link #transition} remembers itself after this.
+   */
   private void replace(StoredDelivery d, DeliveryRecord next) {
     boolean wasTerminal = d.record.state().isTerminal();
     boolean terminal = next.state().isTerminal();
+    d.forgetTransition();
     if (sameIndexes(d.record, next)) {
       d.record = next; // QUEUED -> SENDING, say: every index key is unchanged
     } else {
@@ -412,7 +419,6 @@ final class LogStore {
       index(d);
     }
     StoredNotification n = d.notification;
-    n.changed();
     if (wasTerminal != terminal) {
       n.unfinished += terminal ? -1 : 1;
     }
@@ -431,43 +437,20 @@ final class LogStore {
     if (a.state().isTerminal()) {
       return true; // in no claim queue
     }
-    boolean aLeased = a.owner() != null && a.leaseUntil() != null;
-    boolean bLeased = b.owner() != null && b.leaseUntil() != null;
-    return aLeased == bLeased && a.priority() == b.priority() && a.channel().equals(b.channel())
-        && (aLeased ? a.leaseUntil().equals(b.leaseUntil()) : a.dueAt().equals(b.dueAt()));
+    return Objects.equals(a.owner(), b.owner()) && a.priority() == b.priority()
+        && a.channel().equals(b.channel()) && a.dueAt().equals(b.dueAt());
   }
 
   private void index(StoredDelivery d) {
-    DeliveryRecord r = d.record;
-    queues.computeIfAbsent(r.channel(), c -> new ClaimQueue()).add(d);
-    if (r.state() == DeliveryState.DEAD) {
-      d.deadKey = new SeqKey(r.updatedAt(), d.seq);
-      dead.put(d.deadKey, d);
-      deadByChannel.computeIfAbsent(r.channel(), c -> new TreeMap<>()).put(d.deadKey, d);
-    }
-    if (r.providerMessageId() != null) {
-      byProviderMessageId.put(r.providerMessageId(), d);
-    }
+    claims.add(d);
+    dead.index(d);
+    receipts.index(d);
   }
 
   private void unindex(StoredDelivery d) {
-    DeliveryRecord r = d.record;
-    ClaimQueue queue = queues.get(r.channel());
-    if (queue != null) {
-      queue.remove(d);
-    }
-    if (d.deadKey != null) {
-      dead.remove(d.deadKey);
-      TreeMap<SeqKey, StoredDelivery> ofChannel = deadByChannel.get(r.channel());
-      ofChannel.remove(d.deadKey);
-      if (ofChannel.isEmpty()) {
-        deadByChannel.remove(r.channel());
-      }
-      d.deadKey = null;
-    }
-    if (r.providerMessageId() != null) {
-      byProviderMessageId.remove(r.providerMessageId(), d);
-    }
+    claims.remove(d);
+    dead.unindex(d);
+    receipts.unindex(d);
   }
 
   private void refreshFinished(StoredNotification n) {
@@ -482,13 +465,7 @@ final class LogStore {
       deliveries.remove(d.record.id());
     }
     notifications.remove(n.id());
-    for (String key : n.recipientKeys) {
-      TreeMap<SeqKey, StoredNotification> named = byRecipient.get(key);
-      named.remove(n.ageKey);
-      if (named.isEmpty()) {
-        byRecipient.remove(key);
-      }
-    }
+    history.remove(n);
     finished.forget(n);
   }
 }

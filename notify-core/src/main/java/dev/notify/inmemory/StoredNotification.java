@@ -29,8 +29,6 @@ final class StoredNotification {
   int unfinished;
   /** Key in the purge index (last change), or null while unfinished. */
   @Nullable SeqKey finishedKey;
-  /** The record as last built, or null after a change: claims often return several deliveries. */
-  private @Nullable NotificationRecord snapshot;
 
   StoredNotification(NotificationRecord record, long seq) {
     this.notification = record.notification();
@@ -57,27 +55,11 @@ final class StoredNotification {
     return ageKey.at();
   }
 
-  void changed() {
-    snapshot = null;
-  }
-
-  NotificationRecord snapshot() {
-    if (snapshot == null) {
-      snapshot = build();
-    }
-    return snapshot;
-  }
-
   /**
-   * The record for a reader (status, history): the cached one if there is one, else built without
-   * caching it, so that finished notifications, which are mostly read once, keep no copy.
+   * The record for a reader (status, history), built on each read: claims hand out the
+   * notification and one delivery, never the whole record, so there is nothing worth caching.
    */
   NotificationRecord view() {
-    NotificationRecord cached = snapshot;
-    return cached != null ? cached : build();
-  }
-
-  private NotificationRecord build() {
     List<DeliveryRecord> records = new ArrayList<>(deliveries.size());
     for (StoredDelivery d : deliveries) {
       records.add(d.record);
