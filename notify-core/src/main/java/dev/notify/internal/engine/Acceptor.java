@@ -20,6 +20,7 @@ import dev.notify.spi.log.NotificationRecord;
 import dev.notify.status.DeliveryState;
 import dev.notify.status.NotificationStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ final class Acceptor {
   private final Clock clock;
   private final Cache<String, String> recent;
   private final Retrier retrier;
+  private final Backlog backlog;
 
   /** A notification that passed validation, with what it needs. */
   private record Checked(Notification n, String hash, List<Planner.Planned> plan, boolean scheduled,
@@ -56,7 +58,7 @@ final class Acceptor {
 
   Acceptor(EngineConfig config, Planner planner, Memory memory, Intake intake,
       Map<String, Lane> lanes, Completions completions, Listeners listeners,
-      Outcomes.Wakeups wakeups, Retrier retrier) {
+      Outcomes.Wakeups wakeups, Retrier retrier, Backlog backlog) {
     this.config = config;
     this.log = config.log();
     this.planner = planner;
@@ -68,6 +70,7 @@ final class Acceptor {
     this.wakeups = wakeups;
     this.clock = config.clock();
     this.retrier = retrier;
+    this.backlog = backlog;
     this.recent = Caffeine.newBuilder()
         .maximumSize(config.idempotencyCacheSize())
         .expireAfterWrite(config.idempotencyWindow())
@@ -108,14 +111,43 @@ final class Acceptor {
     long deadline = bp.kind() == Backpressure.Kind.BLOCK
         ? System.nanoTime() + bp.timeout().orElseThrow().toNanos() : 0;
     boolean claimed = admit(needed);
+    boolean counting = needed > 0 && bp.kind() != Backpressure.Kind.SPILL;
     LanePlace[][] places = new LanePlace[checked.size()][];
     try {
+      if (counting) {
+        // Registered before the append, so a finish on any thread sees it.
+        forEachCounted(checked, (c, n) -> completions.hold(c.n().id(), n));
+      }
       if (claimed) {
         reservePlaces(checked, places, deadline);
       }
-      return store(checked, places, now);
+      List<SendReceipt> receipts = store(checked, places, now);
+      if (counting) {
+        for (int i = 0; i < checked.size(); i++) {
+          Checked c = checked.get(i);
+          if (c.duplicateOf() == null && !c.scheduled() && receipts.get(i).duplicate()) {
+            completions.unhold(c.n().id(), c.plan().size());
+          }
+        }
+      }
+      return receipts;
+    } catch (RuntimeException | Error e) {
+      if (counting) {
+        forEachCounted(checked, (c, n) -> completions.unhold(c.n().id(), n));
+      }
+      throw e;
     } finally {
       giveBackUnused(places, claimed ? needed : 0);
+    }
+  }
+
+  /** The notifications that take backlog permits: new and due now, one per delivery. */
+  private static void forEachCounted(List<Checked> checked,
+      java.util.function.ObjIntConsumer<Checked> action) {
+    for (Checked c : checked) {
+      if (c.duplicateOf() == null && !c.scheduled()) {
+        action.accept(c, c.plan().size());
+      }
     }
   }
 
@@ -227,7 +259,12 @@ final class Acceptor {
     return fresh;
   }
 
-  /** @return true if memory permits were taken; false when spilling to the log */
+  /**
+   * Takes what a send needs: under REJECT and BLOCK a backlog permit and a place in memory per
+   * delivery due now; under SPILL a place in memory if there is one.
+   *
+   * @return true if memory permits were taken; false when spilling to the log
+   */
   private boolean admit(int needed) {
     if (needed == 0) {
       return true;
@@ -239,17 +276,32 @@ final class Acceptor {
     }
     switch (bp.kind()) {
       case REJECT:
+        if (!backlog.tryAcquire(needed)) {
+          throw new QueueFullException("queue full: " + backlog.held() + " of "
+              + backlog.capacity() + " deliveries are accepted and not finished (backpressure"
+              + " REJECT); nothing was stored, retry later");
+        }
         if (!memory.tryAcquire(needed)) {
+          backlog.release(needed);
           throw new QueueFullException("queue full: " + memory.capacity()
               + " deliveries are held in memory (backpressure REJECT); nothing was stored, retry"
               + " later");
         }
         return true;
       case BLOCK:
+        long deadline = System.nanoTime() + bp.timeout().orElseThrow().toNanos();
         try {
-          if (!memory.tryAcquire(needed, bp.timeout().orElseThrow())) {
-            throw new QueueFullException("queue full: no room for " + needed + " deliveries within "
+          if (!backlog.tryAcquire(needed, bp.timeout().orElseThrow())) {
+            throw new QueueFullException("queue full: " + backlog.held() + " of "
+                + backlog.capacity() + " deliveries stayed accepted and not finished for "
                 + bp.timeout().orElseThrow() + " (backpressure BLOCK); nothing was stored");
+          }
+          Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+          if (!memory.tryAcquire(needed, left)) {
+            backlog.release(needed);
+            throw new QueueFullException("queue full: no room for " + needed + " deliveries"
+                + " within " + bp.timeout().orElseThrow() + " (backpressure BLOCK); nothing was"
+                + " stored");
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

@@ -57,6 +57,7 @@ final class Assembly {
   final Dispatcher dispatcher;
   final ThreadPoolExecutor asyncSends;
   final Retrier retrier;
+  final Backlog backlog;
 
   Assembly(EngineConfig config) {
     this.config = config;
@@ -67,7 +68,8 @@ final class Assembly {
     this.scheduler = ownScheduler != null ? ownScheduler : config.scheduler();
     this.memory = new Memory(config.capacity());
     this.intake = new Intake(memory);
-    this.completions = new Completions(config.log(), config.maxPendingReceipts());
+    this.backlog = new Backlog(config.capacity());
+    this.completions = new Completions(config.log(), backlog, config.maxPendingReceipts());
     this.listeners = new Listeners(config.listeners(), clock);
     this.retrier = new Retrier(scheduler, threads);
     List<Lane> laneList = new ArrayList<>();
@@ -103,7 +105,7 @@ final class Assembly {
 
     this.acceptor = new Acceptor(config, new Planner(config.channels(), config.defaultChannels(),
         config.maxDataBytes(), templates, directory != null), memory, intake, lanes, completions,
-        listeners, claimer, retrier);
+        listeners, claimer, retrier, backlog);
     this.fanOut = Executors.newSingleThreadExecutor(threads.named("notify-fanout"));
     Resolver resolver = directory == null ? null : new Resolver(directory, config, memory,
         listeners, outcomes, claimer, acceptor, fanOut);

@@ -15,27 +15,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The futures handed out in receipts, completed with the final status once every delivery of the
- * notification is terminal. Driven from the log, so a future completes whichever instance
- * finished the work: this instance looks as soon as it finishes a delivery itself, and a sweep on
- * every claim poll looks at the rest ({@value #SWEEP_BATCH} per poll, oldest first in turn).
- * Bounded: beyond {@code max} futures pending at once, a new one completes at once, exceptionally,
- * saying to follow the notification with {@code status(id)}. Dependent stages without an executor
- * run on the client's threads.
+ * What waits for a notification to finish: the future handed out in its receipts, and the share
+ * of the engine's backlog it holds (see {@link Backlog}). Both end when every delivery of the
+ * notification is terminal, and are driven from the log, so they end whichever instance finished
+ * the work: this instance looks as soon as it finishes a delivery itself, and a sweep on every
+ * claim poll looks at the rest ({@value #SWEEP_BATCH} per poll, in turn).
+ *
+ * <p>Futures are bounded: beyond {@code max} pending at once, a new one fails at once, saying to
+ * follow the notification with {@code status(id)}. Dependent stages without an executor run on
+ * the client's threads.
  */
 final class Completions {
   private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
   static final int SWEEP_BATCH = 512;
 
-  private final ConcurrentHashMap<String, CompletableFuture<NotificationStatus>> futures =
-      new ConcurrentHashMap<>();
-  private final AtomicInteger size = new AtomicInteger();
+  /** One notification being waited for. */
+  private static final class Watch {
+    volatile @Nullable CompletableFuture<NotificationStatus> future;
+    final AtomicInteger held = new AtomicInteger();
+  }
+
+  private final ConcurrentHashMap<String, Watch> watches = new ConcurrentHashMap<>();
+  private final AtomicInteger futures = new AtomicInteger();
   private final NotificationLog log;
+  private final Backlog backlog;
   private final int max;
   private @Nullable Iterator<String> sweeping;
 
-  Completions(NotificationLog log, int max) {
+  Completions(NotificationLog log, Backlog backlog, int max) {
     this.log = log;
+    this.backlog = backlog;
     this.max = max;
   }
 
@@ -44,53 +53,97 @@ final class Completions {
    * same id}
    */
   CompletableFuture<NotificationStatus> track(String notificationId) {
-    CompletableFuture<NotificationStatus> existing = futures.get(notificationId);
-    if (existing != null) {
-      return existing;
+    Watch w = watches.computeIfAbsent(notificationId, id -> new Watch());
+    synchronized (w) {
+      CompletableFuture<NotificationStatus> f = w.future;
+      if (f != null) {
+        return f;
+      }
+      if (futures.get() >= max) {
+        return CompletableFuture.failedFuture(new IllegalStateException("more than " + max
+            + " receipts are pending; follow notification " + notificationId
+            + " with status(id)"));
+      }
+      f = new CompletableFuture<>();
+      w.future = f;
+      futures.incrementAndGet();
+      // Ended meanwhile (a check removed the watch before the future was set): look again.
+      if (watches.get(notificationId) != w) {
+        watches.putIfAbsent(notificationId, w);
+      }
+      return f;
     }
-    if (size.get() >= max) {
-      return CompletableFuture.failedFuture(new IllegalStateException("more than " + max
-          + " receipts are pending; follow notification " + notificationId + " with status(id)"));
-    }
-    CompletableFuture<NotificationStatus> mine = new CompletableFuture<>();
-    CompletableFuture<NotificationStatus> raced = futures.putIfAbsent(notificationId, mine);
-    if (raced != null) {
-      return raced;
-    }
-    size.incrementAndGet();
-    return mine;
   }
 
   /**
-   * Completes the future if the notification is now final; a broadcast is final once its fan-out
-   * has ended and every member has finished (see {@link #checkMember}). A log that fails here is
-   * asked again by the next sweep.
+   * The notification holds {@code n} of the backlog's permits until it finishes. Called before
+   * it is stored, so that no finish can be missed; {@link #unhold} gives them back when it was
+   * not stored after all.
+   */
+  void hold(String notificationId, int n) {
+    watches.computeIfAbsent(notificationId, id -> new Watch()).held.addAndGet(n);
+  }
+
+  /** Gives back permits held for a notification that was not stored (duplicate, failure). */
+  void unhold(String notificationId, int n) {
+    Watch w = watches.get(notificationId);
+    if (w != null && take(w, n) > 0) {
+      backlog.release(n);
+    }
+    if (w != null && w.future == null && w.held.get() == 0) {
+      watches.remove(notificationId, w);
+    }
+  }
+
+  /**
+   * Ends the watch if the notification is now final: completes its future and gives back its
+   * backlog permits. A broadcast is final once its fan-out has ended and every member has
+   * finished (see {@link #checkMember}). A log that fails here is asked again by the next sweep.
    */
   void check(String notificationId) {
-    if (!futures.containsKey(notificationId)) {
+    if (!watches.containsKey(notificationId)) {
       return;
     }
-    Optional<NotificationRecord> r;
     NotificationStatus status;
     try {
-      r = log.find(notificationId);
+      Optional<NotificationRecord> r = log.find(notificationId);
       status = r.map(found -> Statuses.of(found, log)).orElse(null);
     } catch (RuntimeException e) {
       LOG.debug("looking up {} for its receipt failed; the next sweep looks again: {}",
           notificationId, e.toString());
       return;
     }
-    if (status == null || status.isFinal()) {
-      CompletableFuture<NotificationStatus> f = futures.remove(notificationId);
-      if (f == null) {
-        return;
-      }
-      size.decrementAndGet();
-      if (status != null) {
-        f.complete(status);
-      } else {
-        f.completeExceptionally(new IllegalStateException(
-            "notification " + notificationId + " is no longer in the log (purged or evicted)"));
+    if (status != null && !status.isFinal()) {
+      return;
+    }
+    Watch w = watches.remove(notificationId);
+    if (w == null) {
+      return;
+    }
+    backlog.release(take(w, Integer.MAX_VALUE));
+    CompletableFuture<NotificationStatus> f;
+    synchronized (w) {
+      f = w.future;
+      w.future = null;
+    }
+    if (f == null) {
+      return;
+    }
+    futures.decrementAndGet();
+    if (status != null) {
+      f.complete(status);
+    } else {
+      f.completeExceptionally(new IllegalStateException(
+          "notification " + notificationId + " is no longer in the log (purged or evicted)"));
+    }
+  }
+
+  private static int take(Watch w, int atMost) {
+    while (true) {
+      int now = w.held.get();
+      int taken = Math.min(now, atMost);
+      if (w.held.compareAndSet(now, now - taken)) {
+        return taken;
       }
     }
   }
@@ -107,15 +160,15 @@ final class Completions {
   }
 
   /**
-   * Looks at a batch of pending futures: their notifications may have been finished by another
-   * instance, or a look-up failed. Runs on the claimer's thread only.
+   * Looks at a batch of watched notifications: another instance may have finished them, or a
+   * look-up failed. Runs on the claimer's thread only.
    */
   void sweep() {
     Iterator<String> it = sweeping;
     if (it == null || !it.hasNext()) {
-      it = futures.keySet().iterator();
+      it = watches.keySet().iterator();
     }
-    List<String> batch = new ArrayList<>(Math.min(SWEEP_BATCH, size.get()));
+    List<String> batch = new ArrayList<>(SWEEP_BATCH);
     while (batch.size() < SWEEP_BATCH && it.hasNext()) {
       batch.add(it.next());
     }
@@ -123,16 +176,16 @@ final class Completions {
     batch.forEach(this::check);
   }
 
-  /** @return how many futures are pending */
-  int pending() {
-    return size.get();
-  }
-
   /** On shutdown: the rest completes in a later process, not this one. */
   void abandon() {
-    futures.forEach((id, f) -> f.completeExceptionally(new IllegalStateException(
-        "the client shut down before notification " + id + " finished; follow it with status(id)")));
-    futures.clear();
-    size.set(0);
+    watches.forEach((id, w) -> {
+      CompletableFuture<NotificationStatus> f = w.future;
+      if (f != null) {
+        f.completeExceptionally(new IllegalStateException("the client shut down before"
+            + " notification " + id + " finished; follow it with status(id)"));
+      }
+    });
+    watches.clear();
+    futures.set(0);
   }
 }
