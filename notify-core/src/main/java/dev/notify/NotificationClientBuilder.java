@@ -243,9 +243,11 @@ public final class NotificationClientBuilder {
   }
 
   /**
-   * Sets the lease duration.
+   * Sets the lease duration: how long this instance's claims in the log hold without a
+   * heartbeat, by the log's clock. The client sends one heartbeat every third of it, however much
+   * it holds. When an instance dies, others take its work over after at most this long.
    *
-   * @param lease how long a claim on a delivery lasts without renewal; default 5 min
+   * @param lease how long this instance's claims hold without a heartbeat; default 5 min
    * @return this builder
    */
   public NotificationClientBuilder lease(Duration lease) {
@@ -433,7 +435,10 @@ public final class NotificationClientBuilder {
   }
 
   /**
-   * Sets this instance's id.
+   * Sets this instance's id: the owner of its claims in the log. It must be unique among the
+   * instances running on one log at the same time. An instance that starts with the id of an
+   * earlier run takes back, at once, whatever that run left claimed (instead of waiting for its
+   * lease to expire), so a fixed id per host or pod speeds up recovery after a restart.
    *
    * @param id this instance's owner id in the log; default a random UUID
    * @return this builder

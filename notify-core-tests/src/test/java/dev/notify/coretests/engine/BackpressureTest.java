@@ -14,7 +14,10 @@ import dev.notify.event.EventType;
 import dev.notify.inmemory.InMemoryNotificationLog;
 import dev.notify.policy.Backpressure;
 import dev.notify.policy.LaneOptions;
+import dev.notify.policy.RetryPolicy;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.DeliveryResult;
+import dev.notify.testkit.ManualTime;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.RecordingListener;
 import java.time.Duration;
@@ -32,8 +35,8 @@ class BackpressureTest {
     RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build().hold();
     try (NotificationClient client = NotificationClient.builder().channel(channel).capacity(2)
         .backpressure(Backpressure.reject()).build()) {
-      client.send(email("a", "a@example.com"));
-      client.send(email("b", "b@example.com"));
+      SendReceipt a = client.send(email("a", "a@example.com"));
+      SendReceipt b = client.send(email("b", "b@example.com"));
 
       assertThatThrownBy(() -> client.send(email("c", "c@example.com")))
           .isInstanceOf(QueueFullException.class)
@@ -41,10 +44,53 @@ class BackpressureTest {
       assertThat(client.status("c")).isEmpty();
 
       channel.release();
-      Fixtures.await("memory is free", () -> client.stats().inMemory() == 0);
+      // Room comes back when the accepted work has finished.
+      finalStatus(a);
+      finalStatus(b);
       SendReceipt retried = client.send(email("c", "c@example.com"));
       assertThat(retried.duplicate()).isFalse();
       assertThat(finalStatus(retried).isSent()).isTrue();
+    }
+  }
+
+  @Test
+  void rejectBoundsTheWorkAcceptedAndNotFinishedWhenTheProviderStalls() {
+    ManualTime time = ManualTime.startingAt(Fixtures.T0);
+    // Every attempt fails and is retried a minute later: the work leaves memory for the log.
+    RecordingChannel stalled = RecordingChannel.builder("email").type(EMAIL).build()
+        .respondByDefault(DeliveryResult.retryable("provider stalled", Duration.ofMinutes(1)));
+    RecordingListener events = new RecordingListener();
+    try (NotificationClient client = NotificationClient.builder().channel(stalled).capacity(100)
+        .backpressure(Backpressure.reject()).clock(time.clock()).scheduler(time)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(10).jitter(false).build())
+        .listener(events).build()) {
+      List<SendReceipt> accepted = new ArrayList<>();
+      int rejected = 0;
+      for (int i = 0; i < 5_000; i++) {
+        try {
+          accepted.add(client.send(email("s-" + i, "u" + i + "@example.com")));
+        } catch (QueueFullException e) {
+          assertThat(e).hasMessageContaining("accepted and not finished");
+          rejected++;
+        }
+        if (i == 200) {
+          // By now the first hundred have failed once and wait in the log for their retry.
+          events.awaitDeliveries(EventType.RETRY_SCHEDULED, 100, WAIT);
+        }
+      }
+      assertThat(accepted).hasSize(100);
+      assertThat(rejected).isEqualTo(4_900);
+      assertThat(client.stats().inMemory()).isZero();
+
+      // The provider recovers: the retries go out, and the room comes back with them.
+      stalled.respondByDefault(DeliveryResult.sent("ok"));
+      time.advance(Duration.ofMinutes(1));
+      for (SendReceipt r : accepted) {
+        assertThat(finalStatus(r).isSent()).isTrue();
+      }
+      assertThat(finalStatus(client.send(email("after", "late@example.com"))).isSent()).isTrue();
+    } finally {
+      time.close();
     }
   }
 
