@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link NotificationLog} that hands every call to another one: extend it and override what a
- * test wants to watch, count or break (Guava's {@code ForwardingObject} pattern).
+ * test wants to watch, count or break (Guava's {@code ForwardingObject} pattern). To make calls
+ * fail, {@link FaultInjectingNotificationLog} is ready-made.
  *
  * <pre>{@code
  * AtomicInteger claims = new AtomicInteger();
