@@ -79,7 +79,11 @@ final class LogStore {
     }
     Map<String, NotificationRecord> fresh = plan.fresh();
     checkDeliveries(fresh.values());
-    makeRoom(fresh.size(), fresh.keySet());
+    Set<String> named = new HashSet<>();
+    for (NotificationRecord r : records) {
+      named.add(r.id());
+    }
+    makeRoom(fresh.size(), named);
     for (NotificationRecord r : fresh.values()) {
       store(r, now);
     }

@@ -1,43 +1,56 @@
 package dev.notify.testkit;
 
 import dev.notify.spi.log.NotificationLog;
+import dev.notify.testkit.log.AppendAllContract;
 import dev.notify.testkit.log.AppendContract;
 import dev.notify.testkit.log.CancelAndReplayContract;
 import dev.notify.testkit.log.ClaimContract;
 import dev.notify.testkit.log.ExpandContract;
+import dev.notify.testkit.log.HeartbeatContract;
 import dev.notify.testkit.log.HistoryAndDeadLetterContract;
+import dev.notify.testkit.log.LogClockContract;
 import dev.notify.testkit.log.MemberContract;
 import dev.notify.testkit.log.PurgeContract;
 import dev.notify.testkit.log.ReceiptContract;
-import dev.notify.testkit.log.RenewalContract;
 import dev.notify.testkit.log.TransitionContract;
+import dev.notify.testkit.log.TransitionRetryContract;
+import java.time.Clock;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The contract of {@link NotificationLog}, as tests. Every implementation extends this class and
- * returns a new, empty log from {@link #createLog()}; the tests then run against it, so the
- * in-memory log, the JDBC log on H2 and the JDBC log on PostgreSQL all behave the same.
+ * returns a new, empty log on the given clock from {@link #createLog(Clock)}; the tests then run
+ * against it, so the in-memory log, the JDBC log on H2 and the JDBC log on PostgreSQL all behave
+ * the same.
  *
  * <pre>{@code
  * class JdbcNotificationLogTest extends NotificationLogCompatibilityKit {
  *   @Override
- *   protected NotificationLog createLog() {
- *     return JdbcNotificationLog.create(freshDataSource());
+ *   protected NotificationLog createLog(Clock clock) {
+ *     return JdbcNotificationLog.builder(freshDataSource()).clock(clock).build();
  *   }
  * }
  * }</pre>
  *
- * <p>The contract is grouped by operation into nested suites, each in its own class of
- * {@link dev.notify.testkit.log}: {@link AppendContract}, {@link ClaimContract},
- * {@link TransitionContract}, {@link RenewalContract}, {@link CancelAndReplayContract},
- * {@link ReceiptContract}, {@link HistoryAndDeadLetterContract}, {@link MemberContract} and
- * {@link PurgeContract}. Each
- * test gets its own log from {@link #createLog()} and closes it afterwards.
+ * <h2>Time</h2>
+ * The kit controls time: each test creates the log with a clock of its own
+ * ({@link ManualTime}, starting at {@link dev.notify.testkit.log.LogFixtures#T0}) and moves it
+ * forward when the contract needs time to pass, never by sleeping. A log must take every
+ * decision about time from that clock: what is due, whose instance lease has expired, the
+ * {@code updatedAt} it stamps, what is old enough to purge, what {@link NotificationLog#now()}
+ * answers. A durable log that reads its database's {@code now()} in production must, for these
+ * tests, evaluate time with the given clock instead (pass its instants as query parameters, say);
+ * otherwise the time-dependent tests fail, and would be flaky if they did not.
  *
- * <p>Time never passes by itself: every test uses explicit instants from
- * {@link dev.notify.testkit.log.LogFixtures#T0}, so a test is never slow and never flaky. Add
- * implementation-specific tests to the subclass; they can build records and drive the log with
- * {@link dev.notify.testkit.log.LogFixtures}.
+ * <h2>Parts</h2>
+ * The contract is grouped by operation into nested suites, each in its own class of
+ * {@link dev.notify.testkit.log}: {@link AppendContract}, {@link AppendAllContract}, {@link ClaimContract}, {@link HeartbeatContract}, {@link TransitionContract}, {@link TransitionRetryContract}, {@link LogClockContract}, {@link CancelAndReplayContract}, {@link ReceiptContract}, {@link HistoryAndDeadLetterContract}, {@link PurgeContract}, {@link ExpandContract} and {@link MemberContract}. Each test gets its own log from
+ * {@link #createLog(Clock)} and closes it afterwards. The test of a full log runs only when
+ * {@link #createBoundedLog} gives a bounded log.
+ *
+ * <p>Add implementation-specific tests to the subclass; they can build records and drive the log
+ * with {@link dev.notify.testkit.log.LogFixtures}.
  */
 public abstract class NotificationLogCompatibilityKit {
 
@@ -45,15 +58,47 @@ public abstract class NotificationLogCompatibilityKit {
   public NotificationLogCompatibilityKit() {
   }
 
-  /** {@return a new, empty log; called once before each test and closed after it} */
-  protected abstract NotificationLog createLog();
+  /**
+   * {@return a new, empty log that takes its time from {@code clock}; called once before each
+   * test and closed after it}
+   *
+   * @param clock the test's clock, which the log must use for every decision about time
+   */
+  protected abstract NotificationLog createLog(Clock clock);
+
+  /**
+   * {@return a new, empty log on {@code clock} that holds at most {@code maxNotifications}
+   * notifications with pending deliveries and refuses more with
+   * {@link dev.notify.spi.log.LogFullException}, or empty (the default) if the implementation has
+   * no such bound, which skips the tests of a full log}
+   *
+   * @param clock the test's clock
+   * @param maxNotifications the bound, a small number
+   */
+  protected Optional<NotificationLog> createBoundedLog(Clock clock, int maxNotifications) {
+    return Optional.empty();
+  }
 
   /** Appending and finding records: {@link AppendContract}. */
   @Nested
   class Append extends AppendContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
+    }
+  }
+
+  /** Appending batches atomically: {@link AppendAllContract}. */
+  @Nested
+  class AppendAll extends AppendAllContract {
+    @Override
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
+    }
+
+    @Override
+    protected Optional<NotificationLog> createBoundedLog(Clock clock, int maxNotifications) {
+      return NotificationLogCompatibilityKit.this.createBoundedLog(clock, maxNotifications);
     }
   }
 
@@ -61,8 +106,17 @@ public abstract class NotificationLogCompatibilityKit {
   @Nested
   class Claims extends ClaimContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
+    }
+  }
+
+  /** Instance leases and giving claims back: {@link HeartbeatContract}. */
+  @Nested
+  class Heartbeats extends HeartbeatContract {
+    @Override
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 
@@ -70,17 +124,26 @@ public abstract class NotificationLogCompatibilityKit {
   @Nested
   class Transitions extends TransitionContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 
-  /** Renewing leases: {@link RenewalContract}. */
+  /** Retried transitions after an ambiguous commit: {@link TransitionRetryContract}. */
   @Nested
-  class Renewal extends RenewalContract {
+  class TransitionRetries extends TransitionRetryContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
+    }
+  }
+
+  /** Time from the log's clock: {@link LogClockContract}. */
+  @Nested
+  class LogClock extends LogClockContract {
+    @Override
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 
@@ -88,8 +151,8 @@ public abstract class NotificationLogCompatibilityKit {
   @Nested
   class CancelAndReplay extends CancelAndReplayContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 
@@ -97,8 +160,8 @@ public abstract class NotificationLogCompatibilityKit {
   @Nested
   class Receipts extends ReceiptContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 
@@ -106,8 +169,8 @@ public abstract class NotificationLogCompatibilityKit {
   @Nested
   class HistoryAndDeadLetters extends HistoryAndDeadLetterContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 
@@ -115,8 +178,8 @@ public abstract class NotificationLogCompatibilityKit {
   @Nested
   class Purge extends PurgeContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 
@@ -124,8 +187,8 @@ public abstract class NotificationLogCompatibilityKit {
   @Nested
   class Expand extends ExpandContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 
@@ -133,8 +196,8 @@ public abstract class NotificationLogCompatibilityKit {
   @Nested
   class Members extends MemberContract {
     @Override
-    protected NotificationLog createLog() {
-      return NotificationLogCompatibilityKit.this.createLog();
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
     }
   }
 }

@@ -6,6 +6,8 @@ import dev.notify.inmemory.InMemoryNotificationLog;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.testkit.NotificationLogCompatibilityKit;
 import dev.notify.testkit.log.ForwardingNotificationLog;
+import java.time.Clock;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +17,14 @@ import org.junit.jupiter.api.Test;
 class ForwardingNotificationLogTest extends NotificationLogCompatibilityKit {
 
   @Override
-  protected NotificationLog createLog() {
-    return new ForwardingNotificationLog(InMemoryNotificationLog.create());
+  protected NotificationLog createLog(Clock clock) {
+    return new ForwardingNotificationLog(InMemoryNotificationLog.builder().clock(clock).build());
+  }
+
+  @Override
+  protected Optional<NotificationLog> createBoundedLog(Clock clock, int maxNotifications) {
+    return Optional.of(new ForwardingNotificationLog(InMemoryNotificationLog.builder()
+        .clock(clock).maxNotifications(maxNotifications).build()));
   }
 
   @Test

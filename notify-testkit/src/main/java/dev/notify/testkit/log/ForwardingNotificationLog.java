@@ -9,25 +9,26 @@ import dev.notify.spi.log.DeliveryUpdate;
 import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.spi.log.NotificationRecord;
+import dev.notify.spi.log.ReceiptResult;
 import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link NotificationLog} that hands every call to another one: extend it and override what a
- * test wants to watch, count or break (Guava's {@code ForwardingObject} pattern).
+ * test wants to watch, count or break (Guava's {@code ForwardingObject} pattern). To make calls
+ * fail, {@link FaultInjectingNotificationLog} is ready-made.
  *
  * <pre>{@code
  * AtomicInteger claims = new AtomicInteger();
  * NotificationLog counting = new ForwardingNotificationLog(InMemoryNotificationLog.create()) {
- *   public List<ClaimedDelivery> claimDue(String channel, String owner, Instant now,
- *       Instant leaseUntil, int limit) {
- *     List<ClaimedDelivery> claimed = super.claimDue(channel, owner, now, leaseUntil, limit);
+ *   public List<ClaimedDelivery> claimDue(String channel, String owner, int limit) {
+ *     List<ClaimedDelivery> claimed = super.claimDue(channel, owner, limit);
  *     claims.addAndGet(claimed.size());
  *     return claimed;
  *   }
@@ -52,24 +53,38 @@ public class ForwardingNotificationLog implements NotificationLog {
   }
 
   @Override
+  public Instant now() {
+    return delegate.now();
+  }
+
+  @Override
   public AppendResult append(NotificationRecord record) {
     return delegate.append(record);
   }
 
   @Override
-  public List<ClaimedDelivery> claimDue(String channel, String owner, Instant now,
-      Instant leaseUntil, int limit) {
-    return delegate.claimDue(channel, owner, now, leaseUntil, limit);
+  public List<AppendResult> appendAll(List<NotificationRecord> records) {
+    return delegate.appendAll(records);
   }
 
   @Override
-  public boolean hasDue(String channel, Instant now) {
-    return delegate.hasDue(channel, now);
+  public List<ClaimedDelivery> claimDue(String channel, String owner, int limit) {
+    return delegate.claimDue(channel, owner, limit);
   }
 
   @Override
-  public Set<String> renew(Map<String, Fence> claims, Instant leaseUntil) {
-    return delegate.renew(claims, leaseUntil);
+  public boolean hasDue(String channel, String owner) {
+    return delegate.hasDue(channel, owner);
+  }
+
+  @Override
+  public void heartbeat(String owner, Duration lease) {
+    delegate.heartbeat(owner, lease);
+  }
+
+  @Override
+  public int releaseAll(String owner, Set<String> keep) {
+    return delegate.releaseAll(owner, keep);
   }
 
   @Override
@@ -83,18 +98,23 @@ public class ForwardingNotificationLog implements NotificationLog {
   }
 
   @Override
-  public int cancel(String notificationId, Instant now) {
-    return delegate.cancel(notificationId, now);
+  public List<DeliveryRecord> cancel(String notificationId) {
+    return delegate.cancel(notificationId);
   }
 
   @Override
-  public int replay(String notificationId, Instant now) {
-    return delegate.replay(notificationId, now);
+  public List<DeliveryRecord> replay(String notificationId) {
+    return delegate.replay(notificationId);
   }
 
   @Override
-  public Optional<DeliveryRecord> recordReceipt(String providerMessageId, Receipt receipt) {
-    return delegate.recordReceipt(providerMessageId, receipt);
+  public ReceiptResult recordReceipt(String channel, String providerMessageId, Receipt receipt) {
+    return delegate.recordReceipt(channel, providerMessageId, receipt);
+  }
+
+  @Override
+  public ReceiptResult recordReceiptFor(String deliveryId, Receipt receipt) {
+    return delegate.recordReceiptFor(deliveryId, receipt);
   }
 
   @Override
@@ -118,8 +138,8 @@ public class ForwardingNotificationLog implements NotificationLog {
   }
 
   @Override
-  public int purge(Instant finishedBefore) {
-    return delegate.purge(finishedBefore);
+  public int purge(Duration finishedFor) {
+    return delegate.purge(finishedFor);
   }
 
   @Override

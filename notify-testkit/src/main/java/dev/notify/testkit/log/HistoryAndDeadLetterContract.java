@@ -2,6 +2,7 @@ package dev.notify.testkit.log;
 
 import static dev.notify.testkit.log.LogFixtures.EMAIL;
 import static dev.notify.testkit.log.LogFixtures.SMS;
+import static dev.notify.testkit.log.LogFixtures.claimedWithId;
 import static dev.notify.testkit.log.LogFixtures.idsOf;
 import static dev.notify.testkit.log.LogFixtures.notification;
 import static dev.notify.testkit.log.LogFixtures.t;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notify.Recipient;
 import dev.notify.spi.log.ClaimedDelivery;
 import dev.notify.status.DeliveryState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,13 +70,14 @@ public abstract class HistoryAndDeadLetterContract extends LogContract {
     log.append(notification("early").delivery(EMAIL, DeliveryState.QUEUED, t(0)).build());
     log.append(notification("late").delivery(EMAIL, DeliveryState.QUEUED, t(0)).build());
     log.append(notification("failed").delivery(EMAIL, DeliveryState.FAILED, t(0)).build());
-    for (ClaimedDelivery c : log.claimDue(EMAIL, "a", t(1), t(31), 10)) {
-      switch (c.notification().id()) {
-        case "early" -> dead(c.delivery(), t(5));
-        case "late" -> dead(c.delivery(), t(9));
-        default -> sent(c.delivery(), "pm-ok", t(7));
-      }
-    }
+    heartbeat("a");
+    List<ClaimedDelivery> claimed = log.claimDue(EMAIL, "a", 10);
+    at(5);
+    dead(claimedWithId(claimed, "early/1"));
+    at(7);
+    sent(claimedWithId(claimed, "ok/1"), "pm-ok");
+    at(9);
+    dead(claimedWithId(claimed, "late/1"));
 
     assertThat(idsOf(log.deadLetters(null, 10))).containsExactly("late", "early");
     assertThat(idsOf(log.deadLetters(null, 1))).containsExactly("late");
@@ -86,12 +89,17 @@ public abstract class HistoryAndDeadLetterContract extends LogContract {
     log.append(notification("by-sms").delivery(SMS, DeliveryState.QUEUED, t(0)).build());
     log.append(notification("both").delivery(EMAIL, DeliveryState.QUEUED, t(0))
         .delivery(SMS, DeliveryState.QUEUED, t(0)).build());
-    for (ClaimedDelivery c : log.claimDue(EMAIL, "a", t(1), t(31), 10)) {
-      dead(c.delivery(), c.notification().id().equals("both") ? t(8) : t(4));
-    }
-    for (ClaimedDelivery c : log.claimDue(SMS, "a", t(1), t(31), 10)) {
-      dead(c.delivery(), c.notification().id().equals("both") ? t(2) : t(6));
-    }
+    heartbeat("a");
+    List<ClaimedDelivery> email = log.claimDue(EMAIL, "a", 10);
+    List<ClaimedDelivery> sms = log.claimDue(SMS, "a", 10);
+    at(2);
+    dead(claimedWithId(sms, "both/2"));
+    at(4);
+    dead(claimedWithId(email, "by-email/1"));
+    at(6);
+    dead(claimedWithId(sms, "by-sms/1"));
+    at(8);
+    dead(claimedWithId(email, "both/1"));
 
     assertThat(idsOf(log.deadLetters(EMAIL, 10))).containsExactly("both", "by-email");
     assertThat(idsOf(log.deadLetters(SMS, 10))).containsExactly("by-sms", "both");
@@ -102,10 +110,12 @@ public abstract class HistoryAndDeadLetterContract extends LogContract {
   @Test
   void aReplayedNotificationLeavesTheDeadLetters() {
     log.append(notification("n1").delivery(EMAIL, DeliveryState.DEAD, t(0)).build());
+    at(1);
     log.append(notification("n2").delivery(EMAIL, DeliveryState.DEAD, t(1)).build());
-    assertThat(idsOf(log.deadLetters(EMAIL, 10))).containsExactlyInAnyOrder("n1", "n2");
+    assertThat(idsOf(log.deadLetters(EMAIL, 10))).containsExactly("n2", "n1");
+    at(5);
 
-    log.replay("n1", t(5));
+    log.replay("n1");
 
     assertThat(idsOf(log.deadLetters(EMAIL, 10))).containsExactly("n2");
     assertThat(idsOf(log.deadLetters(null, 10))).containsExactly("n2");

@@ -12,6 +12,7 @@ import dev.notify.status.Attempt;
 import dev.notify.status.DeliveryState;
 import dev.notify.status.Outcome;
 import dev.notify.status.Receipt;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +30,18 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * import static dev.notify.testkit.log.LogFixtures.*;
  *
+ * ManualTime time = ManualTime.startingAt(T0);
+ * NotificationLog log = InMemoryNotificationLog.builder().clock(time.clock()).build();
  * log.append(notification("n1").delivery(EMAIL, DeliveryState.QUEUED, t(0)).build());
- * ClaimedDelivery claimed = claimOne(log, EMAIL, "worker-1", t(1));
- * sent(log, claimed.delivery(), "provider-id-1", t(2));
+ * log.heartbeat("worker-1", LEASE);
+ * ClaimedDelivery claimed = claimOne(log, EMAIL, "worker-1");
+ * time.advanceTo(t(2));
+ * sent(log, claimed.delivery(), "provider-id-1");
  * }</pre>
  *
- * <p>Time never passes by itself: everything counts from {@link #T0} with explicit instants, so a
- * test is never slow and never flaky.
+ * <p>Time never passes by itself: the log's clock is a {@link dev.notify.testkit.ManualTime}
+ * that starts at {@link #T0} and moves only when a test moves it, so a test is never slow and
+ * never flaky.
  */
 public final class LogFixtures {
 
@@ -45,6 +51,8 @@ public final class LogFixtures {
   public static final String EMAIL = "email";
   /** A second channel. */
   public static final String SMS = "sms";
+  /** The instance lease the tests heart-beat with. */
+  public static final Duration LEASE = Duration.ofSeconds(30);
 
   private LogFixtures() {
   }
@@ -99,49 +107,57 @@ public final class LogFixtures {
   }
 
   /**
-   * Claims exactly one due delivery of the channel with a 30 second lease, or fails.
+   * Claims exactly one due delivery of the channel, or fails.
    *
    * @param log the log under test
    * @param channel the channel's name
    * @param owner the claiming instance
-   * @param now the current time
    * @return the claimed delivery
    */
-  public static ClaimedDelivery claimOne(NotificationLog log, String channel, String owner,
-      Instant now) {
-    List<ClaimedDelivery> claimed = log.claimDue(channel, owner, now, now.plusSeconds(30), 1);
-    assertThat(claimed).as("claimable deliveries of %s at %s", channel, now).hasSize(1);
+  public static ClaimedDelivery claimOne(NotificationLog log, String channel, String owner) {
+    List<ClaimedDelivery> claimed = log.claimDue(channel, owner, 1);
+    assertThat(claimed).as("deliveries of %s claimable by %s at %s", channel, owner, log.now())
+        .hasSize(1);
     return claimed.get(0);
   }
 
   /**
-   * Moves a claimed delivery to SENDING and then SENT with this provider message id.
+   * Moves a claimed delivery to SENDING and then SENT with this provider message id, with an
+   * attempt made at the log's current time.
    *
    * @param log the log under test
    * @param claimed the delivery as claimed, with its fence
    * @param providerMessageId the provider's id to record
-   * @param at when it was sent
    */
-  public static void sent(NotificationLog log, DeliveryRecord claimed, String providerMessageId,
-      Instant at) {
+  public static void sent(NotificationLog log, DeliveryRecord claimed,
+      String providerMessageId) {
     Fence fence = claimed.fence().orElseThrow();
-    assertThat(log.transition(claimed.id(), fence, DeliveryUpdate.sending(at))).isTrue();
-    Attempt attempt = new Attempt(claimed.attemptCount() + 1, at, Outcome.SENT, null,
-        providerMessageId);
-    assertThat(log.transition(claimed.id(), fence, DeliveryUpdate.sent(attempt))).isTrue();
+    assertThat(log.transition(claimed.id(), fence, DeliveryUpdate.sending())).isTrue();
+    assertThat(log.transition(claimed.id(), fence, DeliveryUpdate.sent(
+        sentAttempt(claimed.attemptCount() + 1, log.now(), providerMessageId)))).isTrue();
   }
 
   /**
-   * Moves a claimed delivery to DEAD after a retryable failure.
+   * Moves a claimed delivery to DEAD after a retryable failure at the log's current time.
    *
    * @param log the log under test
    * @param claimed the delivery as claimed, with its fence
-   * @param at when it failed
    */
-  public static void dead(NotificationLog log, DeliveryRecord claimed, Instant at) {
-    Attempt attempt = failure(claimed.attemptCount() + 1, at);
+  public static void dead(NotificationLog log, DeliveryRecord claimed) {
+    Attempt attempt = failure(claimed.attemptCount() + 1, log.now());
     assertThat(log.transition(claimed.id(), claimed.fence().orElseThrow(),
         DeliveryUpdate.failed(DeliveryState.DEAD, attempt, "gave up"))).isTrue();
+  }
+
+  /**
+   * {@return an attempt the provider accepted}
+   *
+   * @param number the attempt's number, from 1
+   * @param at when it was made
+   * @param providerMessageId the provider's id for the message
+   */
+  public static Attempt sentAttempt(int number, Instant at, String providerMessageId) {
+    return new Attempt(number, at, Outcome.SENT, null, providerMessageId);
   }
 
   /**

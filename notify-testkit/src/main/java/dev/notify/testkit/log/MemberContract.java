@@ -12,6 +12,7 @@ import dev.notify.spi.log.DeliveryUpdate;
 import dev.notify.status.DeliveryState;
 import dev.notify.status.GroupMembers;
 import dev.notify.status.NotificationState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,15 +48,16 @@ public abstract class MemberContract extends LogContract {
     assertThat(log.find("launch:b").orElseThrow().parentId()).isEqualTo("launch");
     assertThat(log.find("other").orElseThrow().parentId()).isNull();
 
-    List<ClaimedDelivery> claimed = log.claimDue(EMAIL, "owner", t(1), t(31), 10);
-    sent(claimedWithId(claimed, "launch:a/1"), "pm-a", t(2));
-    sent(claimedWithId(claimed, "launch:b/1"), "pm-b", t(2));
+    heartbeat("owner");
+    List<ClaimedDelivery> claimed = log.claimDue(EMAIL, "owner", 10);
+    sent(claimedWithId(claimed, "launch:a/1"), "pm-a");
+    sent(claimedWithId(claimed, "launch:b/1"), "pm-b");
     assertThat(log.members("launch").byState()).isEqualTo(Map.of(NotificationState.SENT, 1L,
         NotificationState.PENDING, 1L, NotificationState.SUPPRESSED, 1L));
 
     DeliveryRecord secondOfB = claimedWithId(claimed, "launch:b/2");
     assertThat(log.transition(secondOfB.id(), secondOfB.fence().orElseThrow(),
-        DeliveryUpdate.ended(DeliveryState.FAILED, "bounced", t(3)))).isTrue();
+        DeliveryUpdate.ended(DeliveryState.FAILED, "bounced"))).isTrue();
     GroupMembers finished = log.members("launch");
     assertThat(finished.total()).isEqualTo(3);
     assertThat(finished.pending()).isZero();
@@ -67,15 +69,16 @@ public abstract class MemberContract extends LogContract {
   void aReplayedMemberIsPendingAgainAndAPurgedOneIsNoLongerCounted() {
     log.append(notification("drop:a").memberOf("drop")
         .delivery(EMAIL, DeliveryState.QUEUED, t(0)).build());
-    dead(claimOne(EMAIL, "owner", t(1)).delivery(), t(2));
+    dead(claimOne(EMAIL, "owner").delivery());
     assertThat(log.members("drop").byState()).isEqualTo(Map.of(NotificationState.FAILED, 1L));
 
-    assertThat(log.replay("drop:a", t(3))).isEqualTo(1);
+    assertThat(log.replay("drop:a")).hasSize(1);
     assertThat(log.members("drop").byState()).isEqualTo(Map.of(NotificationState.PENDING, 1L));
 
-    log.cancel("drop:a", t(4));
+    log.cancel("drop:a");
     assertThat(log.members("drop").byState()).isEqualTo(Map.of(NotificationState.CANCELLED, 1L));
-    assertThat(log.purge(t(5))).isEqualTo(1);
+    at(5);
+    assertThat(log.purge(Duration.ofSeconds(1))).isEqualTo(1);
     assertThat(log.members("drop")).isEqualTo(GroupMembers.NONE);
   }
 }

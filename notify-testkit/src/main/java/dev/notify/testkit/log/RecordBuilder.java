@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * Builds a {@link NotificationRecord} for the tests; start one with
  * {@link LogFixtures#notification}. Deliveries are made with {@link DeliveryRecord#create},
  * addressed to the notification's first address recipient (or a generated one), with the
- * notification's priority, and changed last at {@link #updatedAt}.
+ * notification's priority, and changed last at the acceptance (a log stamps its own time when it
+ * stores them).
  */
 public final class RecordBuilder {
   private final String id;
@@ -24,7 +25,6 @@ public final class RecordBuilder {
   private Priority priority = Priority.NORMAL;
   private String payloadHash;
   private Instant acceptedAt = LogFixtures.T0;
-  private Instant updatedAt;
   private String parentId;
 
   RecordBuilder(String id) {
@@ -88,43 +88,37 @@ public final class RecordBuilder {
   }
 
   /**
-   * Sets the time of the deliveries' last change.
-   *
-   * @param at when every delivery last changed; default the acceptance
-   * @return this builder
-   */
-  public RecordBuilder updatedAt(Instant at) {
-    this.updatedAt = at;
-    return this;
-  }
-
-  /**
    * Adds an unclaimed delivery.
    *
    * @param channel the channel's name
    * @param state the delivery's state
-   * @param dueAt when it is due
+   * @param dueAt when it is due (a log makes a QUEUED delivery due at once whatever this is)
    * @return this builder
    */
   public RecordBuilder delivery(String channel, DeliveryState state, Instant dueAt) {
-    return claimedDelivery(channel, state, dueAt, null, null);
+    return addDelivery(channel, state, dueAt, null);
   }
 
   /**
-   * Adds a delivery claimed by {@code owner} until {@code leaseUntil} (lease sequence 1).
+   * Adds a delivery claimed by {@code owner} (lease sequence 1); the claim holds while the
+   * owner's instance lease lives.
    *
    * @param channel the channel's name
    * @param state the delivery's state
    * @param dueAt when it is due
    * @param owner the claiming instance
-   * @param leaseUntil when the claim expires
    * @return this builder
    */
   public RecordBuilder claimedDelivery(String channel, DeliveryState state, Instant dueAt,
-      String owner, Instant leaseUntil) {
+      String owner) {
+    return addDelivery(channel, state, dueAt, owner);
+  }
+
+  private RecordBuilder addDelivery(String channel, DeliveryState state, Instant dueAt,
+      String owner) {
     int n = deliveries.size() + 1;
     deliveries.add(() -> DeliveryRecord.create(id + "/" + n, id, channel, address(), priority,
-        state, dueAt, owner, leaseUntil, updatedAt != null ? updatedAt : acceptedAt));
+        state, dueAt, owner, acceptedAt));
     return this;
   }
 
