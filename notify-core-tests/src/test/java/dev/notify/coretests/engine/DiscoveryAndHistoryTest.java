@@ -18,6 +18,9 @@ import dev.notify.testkit.ManualTime;
 import dev.notify.testkit.RecordingChannel;
 import java.time.Duration;
 import java.util.Properties;
+import dev.notify.spi.log.NotificationLog;
+import dev.notify.testkit.log.ForwardingNotificationLog;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DiscoveryAndHistoryTest {
@@ -82,7 +85,15 @@ class DiscoveryAndHistoryTest {
   @Test
   void aLongSendKeepsItsClaimByRenewingTheLease() {
     ManualTime time = ManualTime.startingAt(T0);
-    InMemoryNotificationLog log = InMemoryNotificationLog.builder().clock(time.clock()).build();
+    AtomicInteger heartbeats = new AtomicInteger();
+    NotificationLog log = new ForwardingNotificationLog(
+        InMemoryNotificationLog.builder().clock(time.clock()).build()) {
+      @Override
+      public void heartbeat(String owner, Duration lease) {
+        super.heartbeat(owner, lease);
+        heartbeats.incrementAndGet();
+      }
+    };
     RecordingChannel slow = RecordingChannel.builder("email").type(EMAIL).build().hold();
     try (NotificationClient client = NotificationClient.builder().channel(slow).log(log)
         .clock(time.clock()).scheduler(time)
@@ -91,15 +102,21 @@ class DiscoveryAndHistoryTest {
             .withAttemptTimeout(Duration.ofMinutes(15))).build()) {
       client.send(email("slow", "ada@example.com"));
       slow.awaitSends(1, WAIT);
-      time.advance(Duration.ofMinutes(12));
+      // Twelve minutes, more than twice the five-minute lease, a heartbeat (a third of it) at a
+      // time: each runs on the claimer's thread before the clock moves on.
+      for (int i = 0; i < 7; i++) {
+        int before = heartbeats.get();
+        time.advance(Duration.ofSeconds(100));
+        Fixtures.await("heartbeat " + (before + 1), () -> heartbeats.get() > before);
+      }
       // The instance's heartbeats kept the claim: no other instance could take it now.
-      var d = log.find("slow").orElseThrow().deliveries().get(0);
-      assertThat(d.owner()).isNotNull();
+      assertThat(log.find("slow").orElseThrow().deliveries().get(0).owner()).isNotNull();
       assertThat(log.hasDue("email", "another-instance")).isFalse();
       assertThat(slow.sendCount()).isEqualTo(1);
       slow.release();
       Fixtures.await("sent", () -> client.status("slow").orElseThrow().isSent());
     } finally {
+      slow.release();
       time.close();
     }
   }

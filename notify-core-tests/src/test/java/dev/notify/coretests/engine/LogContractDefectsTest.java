@@ -97,6 +97,7 @@ class LogContractDefectsTest {
           .hasMessageContaining("nothing was stored");
       assertThat(log.size()).isEqualTo(1);
       assertThat(client.status("b-1")).isEmpty();
+      held.release();
     } finally {
       held.release();
     }

@@ -82,6 +82,7 @@ class SharedLogTest {
       assertThat(finalStatus(receipt).isSent()).isTrue();
       assertThat(held.sendCount()).isEqualTo(1);
       assertThat(other.sendCount()).isZero();
+      assertThat(b.status("n1").orElseThrow().isSent()).isTrue();
     } finally {
       held.release();
     }
@@ -174,6 +175,7 @@ class SharedLogTest {
       SendReceipt third = a.send(email("n3", "c@example.com"));
       assertThat(finalStatus(third).isSent()).isTrue();
       assertThat(other.sends()).extracting(d -> d.message().notificationId()).contains("n3");
+      assertThat(b.status("n3").orElseThrow().isSent()).isTrue();
       // The duplicate's future is the same: final, not the state it had when sent again.
       SendReceipt again = a.send(email("n1", "a@example.com"));
       assertThat(again.duplicate()).isTrue();

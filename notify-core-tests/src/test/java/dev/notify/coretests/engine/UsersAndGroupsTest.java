@@ -122,8 +122,8 @@ class UsersAndGroupsTest {
       users.put(UserProfile.builder("m" + i).email("m" + i + "@example.com").build());
     }
     users.addToGroup("beta", IntStream.range(0, 2_500).mapToObj(i -> "m" + i).toList());
-    InMemoryNotificationLog log = InMemoryNotificationLog.create();
     ManualTime time = ManualTime.startingAt(T0);
+    InMemoryNotificationLog log = InMemoryNotificationLog.builder().clock(time.clock()).build();
     // The first instance dies after its first page of members: its directory fails the second.
     RecipientDirectory failing = new RecipientDirectory() {
       @Override
