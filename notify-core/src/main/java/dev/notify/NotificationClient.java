@@ -135,6 +135,19 @@ public interface NotificationClient extends AutoCloseable {
   boolean recordReceipt(String channel, String providerMessageId, Receipt receipt);
 
   /**
+   * Records a provider's receipt for a delivery known by its own id, for providers that echo a
+   * reference the channel gave them (a status-callback URL parameter, a custom header) rather
+   * than their own message id. Any instance sharing the log may record it.
+   *
+   * @param deliveryId the delivery's id ({@code <notification id>/<n>}, as in
+   *     {@link dev.notify.status.DeliveryStatus#deliveryId()})
+   * @param receipt what the provider reports
+   * @return false if no delivery has that id, or it already has an equal receipt
+   * @throws LogUnavailableException if the log failed; recording again is safe
+   */
+  boolean recordDeliveryReceipt(String deliveryId, Receipt receipt);
+
+  /**
    * Closes a channel's circuit by hand (after fixing a configuration error, say) and resumes its
    * lane at once.
    *

@@ -194,7 +194,7 @@ public final class ApnsThroughput {
 
       @Override
       public ReceiptSink receipts() {
-        return (providerMessageId, receipt) -> false;
+        return ReceiptSink.ignoring();
       }
     };
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine hands a channel, for unit tests that call {@code Channel.send} directly: the
@@ -48,7 +49,17 @@ public final class ManualChannelContext implements ChannelContext, AutoCloseable
   private final Queue<Runnable> tasks = new ArrayDeque<>();
   private final List<ReportedReceipt> reported = new ArrayList<>();
   private final Executor executor = this::execute;
-  private final ReceiptSink sink = this::record;
+  private final ReceiptSink sink = new ReceiptSink() {
+    @Override
+    public boolean record(String providerMessageId, Receipt receipt) {
+      return report(new ReportedReceipt(providerMessageId, null, receipt));
+    }
+
+    @Override
+    public boolean recordForDelivery(String deliveryId, Receipt receipt) {
+      return report(new ReportedReceipt(null, deliveryId, receipt));
+    }
+  };
 
   private ManualChannelContext(Builder b) {
     this.channelName = b.channelName;
@@ -173,9 +184,9 @@ public final class ManualChannelContext implements ChannelContext, AutoCloseable
     }
   }
 
-  private boolean record(String providerMessageId, Receipt receipt) {
+  private boolean report(ReportedReceipt r) {
     synchronized (lock) {
-      reported.add(new ReportedReceipt(providerMessageId, receipt));
+      reported.add(r);
     }
     return receiptsKnown;
   }
@@ -189,10 +200,14 @@ public final class ManualChannelContext implements ChannelContext, AutoCloseable
   /**
    * One receipt a channel reported to {@link ManualChannelContext#receipts()}.
    *
-   * @param providerMessageId the id the receipt was reported under
+   * @param providerMessageId the provider's id it was reported under, or {@code null} when it
+   *     was reported by delivery id
+   * @param deliveryId the delivery id it was reported under, or {@code null} when it was
+   *     reported by provider id
    * @param receipt what the provider reported
    */
-  public record ReportedReceipt(String providerMessageId, Receipt receipt) {
+  public record ReportedReceipt(@Nullable String providerMessageId, @Nullable String deliveryId,
+      Receipt receipt) {
   }
 
   /** Configures a {@link ManualChannelContext}. */

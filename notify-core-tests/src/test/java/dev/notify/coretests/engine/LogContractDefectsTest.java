@@ -61,6 +61,13 @@ class LogContractDefectsTest {
       assertThat(client.recordReceipt("sms", pid, report)).isTrue();
       assertThat(client.recordReceipt("sms", pid, report)).isFalse();
       assertThat(client.status("early").orElseThrow().deliveries().get(0).receipts()).hasSize(2);
+      // By the delivery's own id, as a provider that echoes the channel's reference reports it.
+      Receipt bounce = new Receipt(Receipt.Kind.UNDELIVERED, Instant.parse("2030-01-01T00:01:00Z"),
+          "bounced");
+      assertThat(client.recordDeliveryReceipt("early/1", bounce)).isTrue();
+      assertThat(client.recordDeliveryReceipt("early/1", bounce)).isFalse();
+      assertThat(client.recordDeliveryReceipt("nobody/1", bounce)).isFalse();
+      assertThat(client.status("early").orElseThrow().deliveries().get(0).receipts()).hasSize(3);
       assertThatThrownBy(() -> client.recordReceipt("fax", pid, report))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no channel named");
     }

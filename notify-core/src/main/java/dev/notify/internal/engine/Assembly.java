@@ -150,8 +150,17 @@ final class Assembly {
   }
 
   private ChannelContext context(String channelName, Executor executor, Executor blocking) {
-    return new LaneContext(channelName, executor, blocking, scheduler, clock,
-        (providerMessageId, receipt) -> recordReceipt(channelName, providerMessageId, receipt));
+    return new LaneContext(channelName, executor, blocking, scheduler, clock, new ReceiptSink() {
+      @Override
+      public boolean record(String providerMessageId, Receipt receipt) {
+        return recordReceipt(channelName, providerMessageId, receipt);
+      }
+
+      @Override
+      public boolean recordForDelivery(String deliveryId, Receipt receipt) {
+        return recordDeliveryReceipt(deliveryId, receipt);
+      }
+    });
   }
 
   /** What a channel gets from its lane: the record's accessors are the interface's methods. */
@@ -172,5 +181,19 @@ final class Assembly {
       listeners.receipt(WorkItemView.of(recorded.delivery()), receipt);
     }
     return !(r instanceof ReceiptResult.Duplicate);
+  }
+
+  /**
+   * A provider's receipt for a delivery known by its own id.
+   *
+   * @return false when no delivery has that id or the receipt is a duplicate
+   */
+  boolean recordDeliveryReceipt(String deliveryId, Receipt receipt) {
+    ReceiptResult r = config.log().recordReceiptFor(deliveryId, receipt);
+    if (r instanceof ReceiptResult.Recorded recorded) {
+      listeners.receipt(WorkItemView.of(recorded.delivery()), receipt);
+      return true;
+    }
+    return false;
   }
 }

@@ -174,6 +174,20 @@ public final class Engine implements NotificationClient {
   }
 
   @Override
+  public boolean recordDeliveryReceipt(String deliveryId, Receipt receipt) {
+    requireNonNull(deliveryId, "deliveryId");
+    requireNonNull(receipt, "receipt");
+    try {
+      return parts.recordDeliveryReceipt(deliveryId, receipt);
+    } catch (LogUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new LogUnavailableException("recording the receipt failed (" + e.getClass().getName()
+          + "); recording it again is safe", e);
+    }
+  }
+
+  @Override
   public void resumeChannel(String channelName) {
     lane(channelName).close("resumed by hand");
   }
