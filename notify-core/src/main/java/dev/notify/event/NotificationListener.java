@@ -1,9 +1,11 @@
 package dev.notify.event;
 
 /**
- * Receives every state change of every notification. Called on the client's worker threads (the
- * caller's thread for ACCEPTED), never on a provider's I/O thread. Must be fast and must not block;
- * exceptions are caught and logged and never affect delivery.
+ * Receives every state change of every notification. Called on the client's threads (lanes,
+ * dispatchers, the log-retry thread) and on threads inside the client's own methods ({@code send}
+ * reports ACCEPTED and QUEUED; a thread whose write to the log carried other deliveries' changes
+ * too reports those), never on a provider's I/O thread, the claimer's or the scheduler's. Must be
+ * fast and must not block; exceptions are caught and logged and never affect delivery.
  */
 @FunctionalInterface
 public interface NotificationListener {

@@ -11,11 +11,13 @@ import dev.notify.spi.log.LogFullException;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.spi.log.NotificationRecord;
 import dev.notify.spi.log.ReceiptResult;
+import dev.notify.spi.log.Transition;
 import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -207,6 +209,19 @@ public final class InMemoryNotificationLog implements NotificationLog {
     requireNonNull(fence, "fence");
     requireNonNull(update, "update");
     return locked(now -> store.transition(deliveryId, fence, update, now));
+  }
+
+  /** {@inheritDoc} In memory, the batch is applied under one hold of the lock. */
+  @Override
+  public List<Boolean> transitionAll(List<Transition> transitions) {
+    List<Transition> batch = List.copyOf(transitions);
+    return locked(now -> {
+      List<Boolean> applied = new ArrayList<>(batch.size());
+      for (Transition t : batch) {
+        applied.add(store.transition(t.deliveryId(), t.fence(), t.update(), now));
+      }
+      return applied;
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.notify.testkit.log.LogClockContract;
 import dev.notify.testkit.log.MemberContract;
 import dev.notify.testkit.log.PurgeContract;
 import dev.notify.testkit.log.ReceiptContract;
+import dev.notify.testkit.log.TransitionAllContract;
 import dev.notify.testkit.log.TransitionContract;
 import dev.notify.testkit.log.TransitionRetryContract;
 import java.time.Clock;
@@ -45,8 +46,12 @@ import org.junit.jupiter.api.Nested;
  *
  * <h2>Parts</h2>
  * The contract is grouped by operation into nested suites, each in its own class of
- * {@link dev.notify.testkit.log}: {@link AppendContract}, {@link AppendAllContract}, {@link ClaimContract}, {@link HeartbeatContract}, {@link TransitionContract}, {@link TransitionRetryContract}, {@link LogClockContract}, {@link CancelAndReplayContract}, {@link ReceiptContract}, {@link HistoryAndDeadLetterContract}, {@link PurgeContract}, {@link ExpandContract} and {@link MemberContract}. Each test gets its own log from
- * {@link #createLog(Clock)} and closes it afterwards. The test of a full log runs only when
+ * {@link dev.notify.testkit.log}: {@link AppendContract}, {@link AppendAllContract}, {@link
+ * ClaimContract}, {@link HeartbeatContract}, {@link TransitionContract}, {@link
+ * TransitionAllContract}, {@link TransitionRetryContract}, {@link LogClockContract}, {@link
+ * CancelAndReplayContract}, {@link ReceiptContract}, {@link HistoryAndDeadLetterContract}, {@link
+ * PurgeContract}, {@link ExpandContract} and {@link MemberContract}. Each test gets its own log
+ * from {@link #createLog(Clock)} and closes it afterwards. The test of a full log runs only when
  * {@link #createBoundedLog} gives a bounded log.
  *
  * <p>Add implementation-specific tests to the subclass; they can build records and drive the log
@@ -123,6 +128,15 @@ public abstract class NotificationLogCompatibilityKit {
   /** Fenced state transitions: {@link TransitionContract}. */
   @Nested
   class Transitions extends TransitionContract {
+    @Override
+    protected NotificationLog createLog(Clock clock) {
+      return NotificationLogCompatibilityKit.this.createLog(clock);
+    }
+  }
+
+  /** Several fenced transitions in one call: {@link TransitionAllContract}. */
+  @Nested
+  class TransitionBatches extends TransitionAllContract {
     @Override
     protected NotificationLog createLog(Clock clock) {
       return NotificationLogCompatibilityKit.this.createLog(clock);

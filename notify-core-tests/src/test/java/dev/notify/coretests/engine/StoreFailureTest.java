@@ -22,6 +22,7 @@ import dev.notify.spi.log.AppendResult;
 import dev.notify.spi.log.DeliveryUpdate;
 import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.NotificationRecord;
+import dev.notify.spi.log.Transition;
 import dev.notify.spi.store.GroupPage;
 import dev.notify.spi.store.RecipientDirectory;
 import dev.notify.status.DeliveryState;
@@ -71,6 +72,27 @@ class StoreFailureTest {
         throw new LogUnavailableException("injected: connection reset");
       }
       return super.transition(deliveryId, fence, update);
+    }
+
+    @Override
+    public List<Boolean> transitionAll(List<Transition> transitions) {
+      // The engine combines concurrent writes: fail the batch if any of them is to be failed.
+      List<Boolean> applied = new ArrayList<>();
+      boolean fail = false;
+      for (Transition t : transitions) {
+        boolean mine = t.update().state() == state && failures.get() > 0;
+        if (mine && !afterApplying) {
+          fail = true;
+          applied.add(false);
+        } else {
+          applied.add(super.transition(t.deliveryId(), t.fence(), t.update()));
+        }
+        fail |= mine;
+      }
+      if (fail && failures.getAndDecrement() > 0) {
+        throw new LogUnavailableException("injected: connection reset");
+      }
+      return applied;
     }
   }
 

@@ -8,6 +8,7 @@ import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.spi.log.DeliveryUpdate;
 import dev.notify.spi.log.NotificationLog;
+import dev.notify.spi.log.Transition;
 import dev.notify.status.Attempt;
 import dev.notify.status.DeliveryState;
 import dev.notify.status.Outcome;
@@ -39,6 +40,7 @@ final class Outcomes implements LaneHost {
   private final Wakeups wakeups;
   private final Feedback feedback;
   private final Retrier retrier;
+  private final Writes writes;
 
   private static final Runnable NOTHING = () -> { };
 
@@ -70,6 +72,7 @@ final class Outcomes implements LaneHost {
     this.wakeups = wakeups;
     this.feedback = feedback;
     this.retrier = retrier;
+    this.writes = new Writes(log, retrier);
   }
 
   @Override
@@ -343,13 +346,13 @@ final class Outcomes implements LaneHost {
   }
 
   /**
-   * Applies a fenced update, retried until the log answers; then runs {@code applied}, or drops
-   * the item if its claim was lost. The item stays in memory until then.
+   * Applies a fenced update (combined with other threads' writes of the moment, and retried until
+   * the log answers); then runs {@code applied}, or drops the item if its claim was lost. The
+   * item stays in memory until then.
    */
   private void write(WorkItem item, DeliveryUpdate update, Runnable applied) {
-    retrier.run(update.state() + " of " + item.deliveryId(),
-        () -> log.transition(item.deliveryId(), item.fence(), update),
-        ok -> {
+    writes.write(new Transition(item.deliveryId(), item.fence(), update),
+        update.state() + " of " + item.deliveryId(), ok -> {
           if (ok) {
             applied.run();
           } else {

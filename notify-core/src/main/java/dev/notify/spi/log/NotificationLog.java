@@ -46,9 +46,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@link #append} and {@link #appendAll} are put-if-absent: the repeat finds
  *       {@link AppendResult.Existing} with its own payload hash.</li>
- *   <li>{@link #transition} repeated with the same fence and an equal update after it was applied
- *       returns true again and changes nothing, even though a terminal or releasing update dropped
- *       the claim.</li>
+ *   <li>{@link #transition} (and each change of {@link #transitionAll}) repeated with the same
+ *       fence and an equal update after it was applied returns true again and changes nothing,
+ *       even though a terminal or releasing update dropped the claim.</li>
  *   <li>{@link #expand} repeated after it was applied returns false (the placeholder is gone); the
  *       caller then looks for the replacements as ordinary due work.</li>
  *   <li>A {@link #claimDue} whose answer was lost leaves deliveries claimed that the caller does
@@ -151,6 +151,18 @@ public interface NotificationLog extends AutoCloseable {
    * @return false if the fence did not match or the delivery is gone; nothing was changed
    */
   boolean transition(String deliveryId, Fence fence, DeliveryUpdate update);
+
+  /**
+   * Applies several fenced state changes in one call, each exactly as {@link #transition} would
+   * and independently of the others: one whose fence does not match is refused and the rest
+   * apply. A durable log applies the batch in one transaction, so that many deliveries' changes
+   * cost one commit (the engine batches what its threads write at the same moment). A failure
+   * leaves the whole call ambiguous; repeating it is safe, as for {@code transition}.
+   *
+   * @param transitions the changes, each to a different delivery
+   * @return per change, in order, whether it was applied
+   */
+  List<Boolean> transitionAll(List<Transition> transitions);
 
   /**
    * Replaces a claimed placeholder delivery (a user recipient, see

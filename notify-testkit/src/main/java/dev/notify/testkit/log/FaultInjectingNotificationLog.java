@@ -11,6 +11,7 @@ import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.spi.log.NotificationRecord;
 import dev.notify.spi.log.ReceiptResult;
+import dev.notify.spi.log.Transition;
 import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
 import java.time.Duration;
@@ -76,6 +77,8 @@ public final class FaultInjectingNotificationLog extends ForwardingNotificationL
     RELEASE_ALL(true),
     /** {@link NotificationLog#transition}. */
     TRANSITION(true),
+    /** {@link NotificationLog#transitionAll}. */
+    TRANSITION_ALL(true),
     /** {@link NotificationLog#expand}. */
     EXPAND(true),
     /** {@link NotificationLog#cancel}. */
@@ -292,6 +295,11 @@ public final class FaultInjectingNotificationLog extends ForwardingNotificationL
   @Override
   public boolean transition(String deliveryId, Fence fence, DeliveryUpdate update) {
     return inject(Method.TRANSITION, () -> super.transition(deliveryId, fence, update));
+  }
+
+  @Override
+  public List<Boolean> transitionAll(List<Transition> transitions) {
+    return inject(Method.TRANSITION_ALL, () -> super.transitionAll(transitions));
   }
 
   @Override

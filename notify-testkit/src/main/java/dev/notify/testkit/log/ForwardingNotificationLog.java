@@ -10,6 +10,7 @@ import dev.notify.spi.log.Fence;
 import dev.notify.spi.log.NotificationLog;
 import dev.notify.spi.log.NotificationRecord;
 import dev.notify.spi.log.ReceiptResult;
+import dev.notify.spi.log.Transition;
 import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
 import java.time.Duration;
@@ -90,6 +91,11 @@ public class ForwardingNotificationLog implements NotificationLog {
   @Override
   public boolean transition(String deliveryId, Fence fence, DeliveryUpdate update) {
     return delegate.transition(deliveryId, fence, update);
+  }
+
+  @Override
+  public List<Boolean> transitionAll(List<Transition> transitions) {
+    return delegate.transitionAll(transitions);
   }
 
   @Override
