@@ -68,17 +68,32 @@ interface ValueType {
     },
     BYTE {
       @Override
+      public Object encode(Object value, String path, int depth) {
+        return ((Number) value).longValue();
+      }
+
+      @Override
       public Object decode(Object json, String path, int depth) {
         return (byte) integer(json, path, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
       }
     },
     SHORT {
       @Override
+      public Object encode(Object value, String path, int depth) {
+        return ((Number) value).longValue();
+      }
+
+      @Override
       public Object decode(Object json, String path, int depth) {
         return (short) integer(json, path, Short.MIN_VALUE, Short.MAX_VALUE, "short");
       }
     },
     INT {
+      @Override
+      public Object encode(Object value, String path, int depth) {
+        return ((Number) value).longValue();
+      }
+
       @Override
       public Object decode(Object json, String path, int depth) {
         return (int) integer(json, path, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
@@ -90,7 +105,18 @@ interface ValueType {
         return integer(json, path, Long.MIN_VALUE, Long.MAX_VALUE, "long");
       }
     },
+    /** As the decimal text of {@link Float#toString}, which reads back as the same float. */
     FLOAT {
+      @Override
+      public Object encode(Object value, String path, int depth) {
+        float f = (Float) value;
+        if (!Float.isFinite(f)) {
+          throw Checks.fail(path, "is " + f + ", which JSON cannot hold; use a finite number");
+        }
+        // BigDecimal has no negative zero; -0.0f widens exactly to the Double -0.0
+        return f == 0 && 1 / f < 0 ? (Object) (-0.0) : new BigDecimal(Float.toString(f));
+      }
+
       @Override
       public Object decode(Object json, String path, int depth) {
         if (json instanceof Float f) {
