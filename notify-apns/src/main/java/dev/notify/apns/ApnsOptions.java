@@ -3,6 +3,7 @@ package dev.notify.apns;
 import static java.util.Objects.requireNonNull;
 
 import dev.notify.ChannelOptions;
+import dev.notify.spi.codec.ChannelOptionsCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,6 +85,19 @@ public record ApnsOptions(String subtitle, Integer badge, String sound, String t
       }
     }
     customData = copyData(customData);
+  }
+
+  /**
+   * {@return the codec that stores these options with a notification in a durable log, under the
+   * type id {@code "apns"}}: every component by its name, read back through the constructor.
+   * {@link ApnsOptionsCodecProvider} hands it to {@code NotificationCodec.discovered()}; register
+   * it yourself with {@code NotificationCodec.builder().codec(ApnsOptions.codec())}. Custom data
+   * comes back as JSON values (an {@code Integer} as a {@code Long}, with the same payload); a
+   * {@code Float} or {@code BigDecimal} in it cannot be stored exactly and is refused by
+   * {@code toJson}.
+   */
+  public static ChannelOptionsCodec<ApnsOptions> codec() {
+    return CodecHolder.CODEC;
   }
 
   /** {@return options with nothing set} */
@@ -170,6 +184,12 @@ public record ApnsOptions(String subtitle, Integer badge, String sound, String t
     }
     throw new IllegalArgumentException(path + " must be a string, number, boolean, list or map: "
         + (value == null ? "null" : value.getClass().getName()));
+  }
+
+  /** Made on first use, so that a codec problem cannot break the options' own class. */
+  private static final class CodecHolder {
+    static final ChannelOptionsCodec<ApnsOptions> CODEC =
+        ChannelOptionsCodec.ofRecord(ApnsOptions.class, "apns");
   }
 
   /** Builds {@link ApnsOptions}; every part defaults to unset. Not thread-safe. */
