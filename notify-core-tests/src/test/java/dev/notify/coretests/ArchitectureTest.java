@@ -49,6 +49,7 @@ class ArchitectureTest {
       "dev.notify.bucket4j",
       "dev.notify.spi",
       "dev.notify.spi.log",
+      "dev.notify.spi.codec",
       "dev.notify.spi.store");
 
   /**

@@ -81,7 +81,7 @@ final class Lane {
     this.circuit = new Circuit(scheduler);
     // The answers free places in flight: after a batch, start what waits on the same thread
     // rather than hand a pump to another one.
-    this.completed = new Batches<>(this::complete, this::pumpHere, this::execute);
+    this.completed = new Batches<>(this::complete, this::afterResults, this::execute);
   }
 
   /** Makes a channel's context once the lane's executor exists. */
@@ -323,6 +323,16 @@ final class Lane {
   /** A provider's answer waiting to be handled on the lane's executor. */
   private record Completed(WorkItem item, @Nullable DeliveryResult result,
       @Nullable Throwable error) {
+  }
+
+  /** After a batch of answers: their outcomes go to the log together, then what waits starts. */
+  private void afterResults() {
+    try {
+      host.resultsHandled(this);
+    } catch (RuntimeException e) {
+      LOG.error("writing the outcomes of lane {} failed", name(), e);
+    }
+    pumpHere();
   }
 
   private void pumpHere() {

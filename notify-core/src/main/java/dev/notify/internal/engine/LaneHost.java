@@ -21,6 +21,12 @@ interface LaneHost {
   void onResult(Lane lane, WorkItem item, @Nullable DeliveryResult result,
       @Nullable Throwable error);
 
+  /**
+   * A batch of results was handled on this thread (see {@link #onResult}): write what they left
+   * to write. Called after every batch, before the lane starts what waits.
+   */
+  void resultsHandled(Lane lane);
+
   /** The circuit opened or closed. */
   void onCircuit(Lane lane, boolean paused, String reason);
 

@@ -107,6 +107,8 @@ final class Outcomes implements LaneHost {
   @Override
   public void onResult(Lane lane, WorkItem item, @Nullable DeliveryResult result,
       @Nullable Throwable error) {
+    // The lane calls resultsHandled after the batch: its outcomes go to the log together.
+    writes.defer();
     Instant now = clock.instant();
     int number = item.attemptCount() + 1;
     WorkItemView view = WorkItemView.of(item);
@@ -333,6 +335,11 @@ final class Outcomes implements LaneHost {
       LOG.debug("releasing {} at shutdown failed: {}", item, e.toString());
     }
     memory.leave(item);
+  }
+
+  @Override
+  public void resultsHandled(Lane lane) {
+    writes.flush();
   }
 
   @Override

@@ -31,6 +31,8 @@ final class Writes {
   private final Retrier retrier;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean writing = new AtomicBoolean();
+  /** Set while this thread handles a batch of results: its writes wait for {@link #flush}. */
+  private final ThreadLocal<boolean[]> deferring = ThreadLocal.withInitial(() -> new boolean[1]);
 
   Writes(NotificationLog log, Retrier retrier) {
     this.log = log;
@@ -45,6 +47,26 @@ final class Writes {
    */
   void write(Transition transition, String what, Consumer<Boolean> then) {
     queue.add(new Pending(transition, what, then));
+    if (!deferring.get()[0]) {
+      drain();
+    }
+  }
+
+  /**
+   * From now until {@link #flush}, this thread's writes wait in the queue: a lane handling a
+   * batch of provider answers writes all their outcomes in one call at the end of it.
+   */
+  void defer() {
+    deferring.get()[0] = true;
+  }
+
+  /** Ends {@link #defer} on this thread and writes what is queued. */
+  void flush() {
+    deferring.get()[0] = false;
+    drain();
+  }
+
+  private void drain() {
     // Whoever holds the flag writes what is queued; it looks again after letting go, so a change
     // queued meanwhile is never left behind.
     while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
