@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Time</h2>
  * The log's time is its {@link Builder#clock(Clock) clock}'s, read once per call under the lock:
- * due times, instance leases, {@code updatedAt} stamps, the age of what {@link #purge} removes.
+ * due times, instance leases, {@code updatedAt} stamps, the age of what {@link #purge} removes
+ * and of the tombstones of evicted notifications.
  * Give it the client's clock (a manual one in tests) so that both agree.
  *
  * <h2>Instance leases</h2>
@@ -52,11 +53,30 @@ import org.jspecify.annotations.Nullable;
  * The log holds at most {@link Builder#maxNotifications(int) maxNotifications} notifications. When
  * an append would pass the bound, it first evicts the oldest notifications (by acceptance) whose
  * deliveries are all terminal; if too few have finished it throws {@link LogFullException} and
- * stores nothing (nor evicts anything). Eviction weakens deduplication: once a notification is
- * evicted its id is unknown here, and appending the same id again stores a new notification. Size
- * the bound so that finished notifications stay at least as long as the client's idempotency
- * window, and call {@link #purge} to drop old finished notifications before the bound is reached.
- * Receipts that arrive before their delivery is SENT are kept apart, at most 10,000, each for at
+ * stores nothing (nor evicts anything).
+ *
+ * <p>An evicted notification leaves a tombstone: its id, its payload hash and when it was
+ * evicted, nothing else. The tombstone is kept for
+ * {@link Builder#rememberEvictedIdsFor(Duration) rememberEvictedIdsFor} (default 24 hours, by the
+ * log's clock; the log a client builds for itself uses the client's idempotency window). While it
+ * is kept, appending that id answers {@link AppendResult.Existing} with the evicted
+ * notification's hash, exactly as if it were still stored, so the client reports a duplicate (or
+ * an idempotency conflict for another payload) and sends nothing; {@link #find}, {@link #history}
+ * and the rest know nothing of it, since its record is gone. At most
+ * {@link Builder#maxEvictedIds(int) maxEvictedIds} tombstones are kept (default
+ * {@value #DEFAULT_MAX_EVICTED_IDS}); past that the oldest are forgotten before their time, with a
+ * warning logged at most once a minute, and those ids are then deduplicated for less than the
+ * window. Size the two so that {@code maxNotifications + maxEvictedIds} covers every
+ * notification that finishes within one window, or use a durable log. A tombstone costs about 104
+ * bytes (measured with JOL on a 64-bit JVM with compressed references, for the engine's
+ * {@code v2:} hashes: 56 for the tombstone, 40 for its map entry, about 8 of the map's table) plus
+ * its id's string, which is the evicted notification's own: about 184 bytes in all for a
+ * 36-character UUID, 46 MB for the default bound.
+ *
+ * <p>{@link #purge} removes finished notifications because its caller asked to, and leaves no
+ * tombstone: the client purges only what is older than its idempotency window.
+ *
+ * <p>Receipts that arrive before their delivery is SENT are kept apart, at most 10,000, each for at
  * least an hour unless newer ones push it out (oldest first).
  *
  * <h2>Threading and cost</h2>
@@ -64,13 +84,18 @@ import org.jspecify.annotations.Nullable;
  * is held only for the index updates of a call. Appends, transitions and claims cost O(log n) per
  * delivery they touch; claims take from a per-channel index ordered by priority and due time,
  * which keeps the deliveries of live owners apart, so they never scan deliveries they cannot take.
- * A heartbeat costs O(log n), or O(channels) when its owner's lease had been found expired. No
- * method does I/O or blocks for long.
+ * A heartbeat costs O(log n), or O(channels) when its owner's lease had been found expired.
+ * Tombstones cost O(1) amortised per append: those past their time are dropped from the oldest
+ * end as appends come, never by a scan. No method does I/O or blocks for long; the one that logs
+ * the warning above does so at most once a minute.
  */
 public final class InMemoryNotificationLog implements NotificationLog {
 
   /** The bound used by {@link #create()} and by default by the {@link Builder}. */
   public static final int DEFAULT_MAX_NOTIFICATIONS = 100_000;
+
+  /** How many tombstones of evicted notifications are kept by default; see the class docs. */
+  public static final int DEFAULT_MAX_EVICTED_IDS = 250_000;
 
   private final int maxNotifications;
   private final Clock clock;
@@ -80,18 +105,19 @@ public final class InMemoryNotificationLog implements NotificationLog {
   private InMemoryNotificationLog(Builder builder) {
     this.maxNotifications = builder.maxNotifications;
     this.clock = builder.clock;
-    this.store = new LogStore(maxNotifications);
+    this.store = new LogStore(maxNotifications,
+        new Tombstones(builder.maxEvictedIds, builder.rememberEvictedIdsFor));
   }
 
   /**
-   * {@return an empty log holding at most {@value #DEFAULT_MAX_NOTIFICATIONS} notifications, on
-   * the system clock}
+   * {@return an empty log holding at most {@value #DEFAULT_MAX_NOTIFICATIONS} notifications,
+   * remembering evicted ids for 24 hours, on the system clock}
    */
   public static InMemoryNotificationLog create() {
     return builder().build();
   }
 
-  /** {@return a builder for a log with a different bound or clock} */
+  /** {@return a builder for a log with a different bound, memory of evicted ids or clock} */
   public static Builder builder() {
     return new Builder();
   }
@@ -114,8 +140,8 @@ public final class InMemoryNotificationLog implements NotificationLog {
   /**
    * {@inheritDoc}
    *
-   * <p>When the log is full, the oldest finished notification is evicted first; see the class
-   * documentation.
+   * <p>When the log is full, the oldest finished notification is evicted first; an evicted id
+   * still answers {@link AppendResult.Existing} for a while; see the class documentation.
    *
    * @throws IllegalArgumentException if a delivery names another notification or its id is
    *     already stored
@@ -130,7 +156,8 @@ public final class InMemoryNotificationLog implements NotificationLog {
    * {@inheritDoc}
    *
    * <p>When the log is full, the oldest finished notifications not named in the batch are evicted
-   * first; see the class documentation.
+   * first; an evicted id still answers {@link AppendResult.Existing} for a while, and refuses the
+   * batch like a stored one when its hash differs; see the class documentation.
    *
    * @throws IllegalArgumentException if {@code records} is empty, or a new record's delivery
    *     names another notification or repeats a delivery id; nothing was stored
@@ -320,7 +347,9 @@ public final class InMemoryNotificationLog implements NotificationLog {
   /**
    * {@inheritDoc}
    *
-   * <p>Also drops early receipts kept for longer than an hour.
+   * <p>Leaves no tombstone of what it removes. Also drops early receipts kept for longer than an
+   * hour and tombstones kept for longer than
+   * {@link Builder#rememberEvictedIdsFor(Duration) rememberEvictedIdsFor}.
    *
    * @throws IllegalArgumentException if {@code finishedFor} is negative
    */
@@ -358,15 +387,18 @@ public final class InMemoryNotificationLog implements NotificationLog {
   /** Builds an {@link InMemoryNotificationLog}. Not thread-safe. */
   public static final class Builder {
     private int maxNotifications = DEFAULT_MAX_NOTIFICATIONS;
+    private int maxEvictedIds = DEFAULT_MAX_EVICTED_IDS;
+    private Duration rememberEvictedIdsFor = Duration.ofHours(24);
     private Clock clock = Clock.systemUTC();
 
     private Builder() {
     }
 
     /**
-     * Bounds the log. A full log evicts its oldest finished notification on each append, which
-     * forgets that id for deduplication; with nothing finished it refuses appends with
-     * {@link LogFullException}.
+     * Bounds the log. A full log evicts its oldest finished notification on each append, keeping
+     * only a tombstone of it (id and payload hash) that goes on deduplicating the id for
+     * {@link #rememberEvictedIdsFor(Duration)}, at most {@link #maxEvictedIds(int)} of them; with
+     * nothing finished it refuses appends with {@link LogFullException}.
      *
      * @param maxNotifications how many notifications the log holds at most, finished or not;
      *     default {@value InMemoryNotificationLog#DEFAULT_MAX_NOTIFICATIONS}
@@ -383,8 +415,48 @@ public final class InMemoryNotificationLog implements NotificationLog {
     }
 
     /**
-     * Sets the log's clock: every due time, instance lease and {@code updatedAt} is measured with
-     * it, and {@link InMemoryNotificationLog#now()} reads it.
+     * Sets how long the id of an evicted notification is still deduplicated: for this long after
+     * the eviction, by the log's clock, appending the id answers as if the notification were
+     * stored. Give it at least the client's idempotency window (the log a client builds for itself
+     * gets exactly that).
+     *
+     * @param window how long a tombstone is kept; default 24 hours; zero keeps none, so an evicted
+     *     id is forgotten at once
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder rememberEvictedIdsFor(Duration window) {
+      requireNonNull(window, "window");
+      if (window.isNegative()) {
+        throw new IllegalArgumentException("rememberEvictedIdsFor must not be negative: "
+            + window);
+      }
+      this.rememberEvictedIdsFor = window;
+      return this;
+    }
+
+    /**
+     * Bounds the tombstones of evicted notifications. Past the bound the oldest tombstone is
+     * dropped before {@link #rememberEvictedIdsFor(Duration)} has passed, so that id is no longer
+     * deduplicated; the log then warns, at most once a minute. Each tombstone costs about 104
+     * bytes plus the id's string; see the class documentation.
+     *
+     * @param maxEvictedIds how many tombstones are kept at most; default
+     *     {@value InMemoryNotificationLog#DEFAULT_MAX_EVICTED_IDS}
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxEvictedIds(int maxEvictedIds) {
+      if (maxEvictedIds < 1) {
+        throw new IllegalArgumentException("maxEvictedIds must be positive: " + maxEvictedIds);
+      }
+      this.maxEvictedIds = maxEvictedIds;
+      return this;
+    }
+
+    /**
+     * Sets the log's clock: every due time, instance lease, {@code updatedAt} and the age of a
+     * tombstone is measured with it, and {@link InMemoryNotificationLog#now()} reads it.
      *
      * @param clock the clock; default {@link Clock#systemUTC()}
      * @return this builder

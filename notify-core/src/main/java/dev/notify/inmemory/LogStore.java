@@ -47,14 +47,18 @@ final class LogStore {
   /** Finished notifications by acceptance (eviction) and by last change (purge). */
   private final FinishedIndex finished = new FinishedIndex();
   private final MemberTally members = new MemberTally();
+  /** The ids of evicted notifications, still deduplicated; never those of purged ones. */
+  private final Tombstones evicted;
 
   /**
    * Creates an empty store.
    *
    * @param maxNotifications the bound, positive
+   * @param evicted where evicted notifications leave their tombstones
    */
-  LogStore(int maxNotifications) {
+  LogStore(int maxNotifications, Tombstones evicted) {
     this.maxNotifications = maxNotifications;
+    this.evicted = evicted;
   }
 
   /** {@return the number of notifications held} */
@@ -70,9 +74,10 @@ final class LogStore {
    * @return one result per record
    */
   List<AppendResult> append(List<NotificationRecord> records, Instant now) {
+    evicted.dropExpired(now);
     AppendPlan plan = AppendPlan.of(records, id -> {
       StoredNotification stored = notifications.get(id);
-      return stored == null ? null : stored.payloadHash;
+      return stored != null ? stored.payloadHash : evicted.hashOf(id, now);
     });
     if (plan.refused()) {
       return plan.results();
@@ -83,7 +88,7 @@ final class LogStore {
     for (NotificationRecord r : records) {
       named.add(r.id());
     }
-    makeRoom(fresh.size(), named);
+    makeRoom(fresh.size(), named, now);
     for (NotificationRecord r : fresh.values()) {
       store(r, now);
     }
@@ -110,8 +115,11 @@ final class LogStore {
     }
   }
 
-  /** Evicts the oldest finished notifications (not those of the batch) so that count more fit. */
-  private void makeRoom(int count, Set<String> batch) {
+  /**
+   * Evicts the oldest finished notifications (not those of the batch) so that count more fit,
+   * leaving a tombstone for each.
+   */
+  private void makeRoom(int count, Set<String> batch, Instant now) {
     int excess = notifications.size() + count - maxNotifications;
     if (excess <= 0) {
       return;
@@ -127,6 +135,7 @@ final class LogStore {
     }
     for (StoredNotification n : evictable) {
       remove(n);
+      evicted.add(n.id(), n.payloadHash, now);
     }
   }
 
@@ -391,7 +400,8 @@ final class LogStore {
   }
 
   /**
-   * See {@code NotificationLog.purge}; also drops early receipts kept long enough.
+   * See {@code NotificationLog.purge}; also drops early receipts kept long enough and expired
+   * tombstones. What it removes leaves no tombstone.
    *
    * @param finishedFor how long a finished notification is kept
    * @param now the log's time
@@ -399,6 +409,7 @@ final class LogStore {
    */
   int purge(Duration finishedFor, Instant now) {
     receipts.dropExpired(now);
+    evicted.dropExpired(now);
     List<StoredNotification> purged = finished.lastChangedBefore(now.minus(finishedFor));
     for (StoredNotification n : purged) {
       remove(n);

@@ -6,8 +6,9 @@
  * ({@code LogStore}, {@code StoredNotification}, {@code StoredDelivery}), its claims
  * ({@code ClaimIndex}, {@code ClaimQueue}, {@code InstanceLeases}), its other indexes
  * ({@code RecipientHistory}, {@code DeadLetterIndex}, {@code FinishedIndex}, {@code MemberTally},
- * {@code ReceiptBook} with {@code KeptReceipts}) and helpers ({@code AppendPlan}, {@code Records},
- * {@code SeqKey}, {@code ProviderKey}), and the YAML reader ({@code YamlTemplateLoader}).
+ * {@code ReceiptBook} with {@code KeptReceipts}), the {@code Tombstones} of evicted
+ * notifications, helpers ({@code AppendPlan}, {@code Records}, {@code SeqKey},
+ * {@code ProviderKey}), and the YAML reader ({@code YamlTemplateLoader}).
  */
 @NullMarked
 package dev.notify.inmemory;

@@ -30,7 +30,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The compatibility kit against {@link InMemoryNotificationLog}, plus its bound and its clock. */
+/**
+ * The compatibility kit against {@link InMemoryNotificationLog}, plus its bound and its clock;
+ * what it remembers of evicted notifications is in {@link EvictedIdsTest}.
+ */
 class InMemoryNotificationLogTest extends NotificationLogCompatibilityKit {
 
   private final ManualTime time = ManualTime.startingAt(T0);
@@ -106,15 +109,6 @@ class InMemoryNotificationLogTest extends NotificationLogCompatibilityKit {
     log.append(notification("n5").acceptedAt(t(4)).build());
     assertThat(log.find("done-new")).isEmpty();
     assertThat(log.size()).isEqualTo(3);
-  }
-
-  @Test
-  void anEvictedIdIsNoLongerDeduplicated() {
-    InMemoryNotificationLog log = bounded(1);
-    log.append(finished("n1"));
-    log.append(finished("n2"));
-
-    assertThat(log.append(queued("n1"))).isInstanceOf(AppendResult.Appended.class);
   }
 
   @Test

@@ -144,7 +144,8 @@ public record EngineConfig(
     Clock clock = s.clock != null ? s.clock : Clock.systemUTC();
     return new EngineConfig(Collections.unmodifiableMap(all),
         Collections.unmodifiableMap(defaults),
-        ownsLog ? InMemoryNotificationLog.builder().clock(clock).build() : s.log, ownsLog,
+        ownsLog ? InMemoryNotificationLog.builder().clock(clock)
+            .rememberEvictedIdsFor(s.idempotencyWindow).build() : s.log, ownsLog,
         s.dispatchers, s.laneDefaults, Map.copyOf(s.laneOptions), s.capacity, s.backpressure,
         s.retryPolicy, Map.copyOf(s.retryPolicies), s.idempotencyWindow, s.idempotencyCacheSize,
         s.maxPendingReceipts, retention, s.lease, s.pollInterval, s.maxDataBytes, clock,
