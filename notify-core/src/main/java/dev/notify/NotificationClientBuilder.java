@@ -98,7 +98,10 @@ public final class NotificationClientBuilder {
   }
 
   /**
-   * Sets the notification log.
+   * Sets the notification log. The default is a new {@link InMemoryNotificationLog} on the
+   * client's clock that remembers the ids it evicts for the client's idempotency window; a log
+   * given here keeps its own settings (configure {@code rememberEvictedIdsFor} to match a longer
+   * window). The client does not close a log it was given.
    *
    * @param log where notifications are kept; default a new {@link InMemoryNotificationLog}
    * @return this builder

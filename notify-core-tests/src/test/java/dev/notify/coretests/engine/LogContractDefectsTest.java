@@ -93,6 +93,25 @@ class LogContractDefectsTest {
   }
 
   @Test
+  void sendAllThatRepeatsAnIdWithAnotherPayloadStoresNothing() {
+    RecordingChannel channel = RecordingChannel.builder("email").type(EMAIL).build();
+    try (NotificationClient client = NotificationClient.builder().channel(channel).build()) {
+      List<Notification> batch = List.of(email("twice", "a@example.com"),
+          email("fresh", "b@example.com"), email("twice", "someone-else@example.com"));
+      assertThatThrownBy(() -> client.sendAll(batch))
+          .isInstanceOf(IdempotencyConflictException.class).hasMessageContaining("twice");
+      assertThat(client.status("twice")).isEmpty();
+      assertThat(client.status("fresh")).isEmpty();
+      // The same notification twice in a batch is one notification.
+      List<SendReceipt> same = client.sendAll(List.of(email("twice", "a@example.com"),
+          email("twice", "a@example.com")));
+      assertThat(same).extracting(SendReceipt::duplicate).containsExactly(false, true);
+      assertThat(finalStatus(same.get(1)).isSent()).isTrue();
+      assertThat(channel.sendCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void sendAllIntoAFullLogStoresNothingOfTheBatch() {
     RecordingChannel held = RecordingChannel.builder("email").type(EMAIL).build().hold();
     InMemoryNotificationLog log = InMemoryNotificationLog.builder().maxNotifications(3).build();

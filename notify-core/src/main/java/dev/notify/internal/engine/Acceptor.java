@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -84,6 +85,8 @@ final class Acceptor {
   List<SendReceipt> accept(List<Notification> batch) {
     Instant now = clock.instant();
     List<Checked> checked = new ArrayList<>(batch.size());
+    // One id twice in a batch with different payloads: refused before anything is stored.
+    Map<String, String> hashes = batch.size() == 1 ? Map.of() : new HashMap<>();
     int needed = 0;
     for (int i = 0; i < batch.size(); i++) {
       Notification n = batch.get(i);
@@ -99,6 +102,12 @@ final class Acceptor {
           throw e;
         }
         throw new InvalidNotificationException("notifications[" + i + "]." + e.field(), e.rule());
+      }
+      if (batch.size() > 1) {
+        String earlier = hashes.putIfAbsent(n.id(), hash);
+        if (earlier != null && !earlier.equals(hash)) {
+          throw new IdempotencyConflictException(n.id());
+        }
       }
       SendReceipt dup = cachedDuplicate(n.id(), hash);
       boolean scheduled = n.sendAt().isPresent() && n.sendAt().get().isAfter(now);

@@ -81,10 +81,12 @@ public interface NotificationLog extends AutoCloseable {
 
   /**
    * Stores several notifications in one atomic step, as {@link #append} each. Records whose id is
-   * already stored with the same payload hash (or that repeat an id earlier in the batch) are
-   * duplicates and are not stored again; if any record's id is stored with a <em>different</em>
-   * payload hash, nothing of the batch is stored. A durable log stores the batch in one
-   * transaction.
+   * already stored with the same payload hash are duplicates and are not stored again; if any
+   * record's id is stored with a <em>different</em> payload hash, nothing of the batch is stored.
+   * A record that repeats an id earlier in the same batch is answered as a duplicate of that
+   * record ({@link AppendResult.Existing} with the earlier record's hash, whatever its own); the
+   * caller refuses batches that repeat an id with different payloads before appending them. A
+   * durable log stores the batch in one transaction.
    *
    * @param records the notifications, at least one
    * @return one result per record, in order: {@link AppendResult.Appended},
@@ -198,8 +200,9 @@ public interface NotificationLog extends AutoCloseable {
   /**
    * Adds a provider receipt to the delivery of this channel that was sent with this provider
    * message id. A receipt equal to one the delivery already has is a duplicate. A receipt for an
-   * id no delivery has been sent with yet is kept (for at least an hour) and added when a
-   * delivery of the channel commits SENT with that id.
+   * id no delivery has been sent with yet is kept and added when a delivery of the channel commits
+   * SENT with that id; a log keeps such receipts for at least an hour, within a bound on how many
+   * it keeps (the in-memory log: 10,000, the oldest dropped first).
    *
    * @param channel the channel that sent it
    * @param providerMessageId the id the provider returned when it accepted the delivery
