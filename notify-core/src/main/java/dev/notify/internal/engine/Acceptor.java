@@ -130,7 +130,7 @@ final class Acceptor {
       if (claimed) {
         reservePlaces(checked, places, deadline);
       }
-      List<SendReceipt> receipts = store(checked, places, now);
+      List<SendReceipt> receipts = memory.takingIn(() -> store(checked, places, now));
       if (counting) {
         for (int i = 0; i < checked.size(); i++) {
           Checked c = checked.get(i);

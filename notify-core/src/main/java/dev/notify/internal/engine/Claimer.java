@@ -123,7 +123,7 @@ final class Claimer implements Outcomes.Wakeups {
     boolean leftBehind = false;
     try {
       if (reconcile) {
-        int n = log.releaseAll(owner, memory.heldIds());
+        int n = memory.givingBack(held -> log.releaseAll(owner, held));
         reconcile = false;
         LOG.info("gave back {} deliveries claimed by a claim whose answer was lost", n);
       }

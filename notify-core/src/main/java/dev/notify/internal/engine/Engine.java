@@ -272,7 +272,7 @@ public final class Engine implements NotificationClient {
     // Whatever is still held is in flight: it keeps its claim until the instance lease expires
     // (at-least-once). Everything else this instance may hold goes back now.
     try {
-      config.log().releaseAll(config.instanceId(), parts.memory.heldIds());
+      parts.memory.givingBack(held -> config.log().releaseAll(config.instanceId(), held));
     } catch (RuntimeException e) {
       LOG.warn("giving back this instance's claims at shutdown failed; they return when its lease"
           + " expires", e);

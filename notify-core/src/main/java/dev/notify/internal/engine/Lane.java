@@ -18,11 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +38,7 @@ final class Lane {
   private final Scheduler scheduler;
   private final Clock clock;
   private final LaneHost host;
-  private final ThreadPoolExecutor executor;
-  /** Blocking provider calls: a thread per send in flight, made on demand. */
-  private final ThreadPoolExecutor blocking;
+  private final LaneThreads pools;
   private final ChannelContext context;
 
   // Guarded by lock: the queue, its room, in flight, the circuit and closed.
@@ -59,6 +52,8 @@ final class Lane {
   private volatile boolean backlog;
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
   private final Batches<Completed> completed;
+  /** Answers this thread handled in its current batch, whose places in flight are still held. */
+  private final ThreadLocal<int[]> answered = ThreadLocal.withInitial(() -> new int[1]);
   private final @Nullable LanePacing pacing;
   private final LaneCounters counters = new LaneCounters();
 
@@ -71,13 +66,8 @@ final class Lane {
     this.room = new LaneRoom(lock, options.queueCapacity());
     this.scheduler = scheduler;
     this.host = host;
-    this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.named("notify-" + channel.name()));
-    // As many threads again as places in flight, for sends stuck past their deadline.
-    this.blocking = new ThreadPoolExecutor(0, Math.max(2, options.maxInFlight() * 2), 60,
-        TimeUnit.SECONDS, new SynchronousQueue<>(),
-        threads.named("notify-" + channel.name() + "-blocking"));
-    this.context = contexts.create(channel.name(), executor, blocking);
+    this.pools = new LaneThreads(channel.name(), options, threads);
+    this.context = contexts.create(channel.name(), pools.executor, pools.blocking);
     this.circuit = new Circuit(scheduler);
     // The answers free places in flight: after a batch, start what waits on the same thread
     // rather than hand a pump to another one.
@@ -315,7 +305,7 @@ final class Lane {
     }
     // Providers complete on their own I/O threads (Netty event loops): hop back to this lane.
     Delivery delivery = new Delivery(item.deliveryId(), item.attemptCount() + 1, item.message());
-    BoundedCall.attempt(channel, delivery, context, blocking, scheduler, clock,
+    BoundedCall.attempt(channel, delivery, context, pools.blocking(), scheduler, clock,
         options.attemptTimeout(), (result, error) -> completed.add(new Completed(item, result,
             error)));
   }
@@ -325,13 +315,33 @@ final class Lane {
       @Nullable Throwable error) {
   }
 
-  /** After a batch of answers: their outcomes go to the log together, then what waits starts. */
+  /**
+   * After a batch of answers: their outcomes go to the log together, their places in flight come
+   * back, then what waits starts. A place is held until its outcome is written, so memory never
+   * holds more of a lane's work than its queue and its places in flight.
+   */
   private void afterResults() {
+    int[] mine = answered.get();
+    int n = mine[0];
+    mine[0] = 0;
+    AtomicBoolean returned = new AtomicBoolean();
+    Runnable giveBack = () -> {
+      lock.lock();
+      try {
+        inFlight -= n;
+      } finally {
+        lock.unlock();
+      }
+      if (returned.get()) {
+        pump(); // written by another thread, after this one moved on
+      }
+    };
     try {
-      host.resultsHandled(this);
+      host.resultsHandled(this, giveBack);
     } catch (RuntimeException e) {
       LOG.error("writing the outcomes of lane {} failed", name(), e);
     }
+    returned.set(true);
     pumpHere();
   }
 
@@ -354,7 +364,8 @@ final class Lane {
       boolean wasProbe;
       lock.lock();
       try {
-        inFlight--;
+        // Its place in flight is given back once its outcome is written (afterResults).
+        answered.get()[0]++;
         wasProbe = circuit.ended(item);
       } finally {
         lock.unlock();
@@ -477,18 +488,10 @@ final class Lane {
   }
 
   void shutdownExecutor(long timeoutNanos) throws InterruptedException {
-    blocking.shutdownNow();
-    executor.shutdown();
-    if (!executor.awaitTermination(timeoutNanos, TimeUnit.NANOSECONDS)) {
-      executor.shutdownNow();
-    }
+    pools.shutdown(timeoutNanos);
   }
 
   private void execute(Runnable task) {
-    try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) {
-      LOG.debug("lane {} is shut down; its claims stay in the log", name());
-    }
+    pools.execute(task);
   }
 }

@@ -23,9 +23,10 @@ interface LaneHost {
 
   /**
    * A batch of results was handled on this thread (see {@link #onResult}): write what they left
-   * to write. Called after every batch, before the lane starts what waits.
+   * to write, and run {@code whenWritten} once it is written (on this thread or on the one that
+   * wrote it). Called after every batch.
    */
-  void resultsHandled(Lane lane);
+  void resultsHandled(Lane lane, Runnable whenWritten);
 
   /** The circuit opened or closed. */
   void onCircuit(Lane lane, boolean paused, String reason);

@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,12 @@ final class Memory {
   private final Object emptied = new Object();
   private volatile Runnable onFreed = () -> { };
   private volatile boolean backlog;
+  /**
+   * Held (shared) while a send stores deliveries claimed by this instance and takes them into
+   * memory; taken (exclusive) to give back what this instance claims but does not hold, so that
+   * nothing being taken in at that moment is given back under it.
+   */
+  private final ReentrantReadWriteLock intake = new ReentrantReadWriteLock();
 
   Memory(int capacity) {
     this.capacity = capacity;
@@ -89,6 +98,29 @@ final class Memory {
 
   int size() {
     return held.size();
+  }
+
+  /** Runs a step that stores claimed deliveries and holds them, excluding {@link #givingBack}. */
+  <T> T takingIn(Supplier<T> step) {
+    intake.readLock().lock();
+    try {
+      return step.get();
+    } finally {
+      intake.readLock().unlock();
+    }
+  }
+
+  /**
+   * Gives back what is claimed but not held: {@code giveBack} gets the ids held now, while no
+   * send is between storing its claims and holding them.
+   */
+  <T> T givingBack(Function<Set<String>, T> giveBack) {
+    intake.writeLock().lock();
+    try {
+      return giveBack.apply(heldIds());
+    } finally {
+      intake.writeLock().unlock();
+    }
   }
 
   /** @return the ids of the deliveries held now (a copy) */

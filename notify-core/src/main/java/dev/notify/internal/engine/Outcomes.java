@@ -162,7 +162,17 @@ final class Outcomes implements LaneHost {
       DeliveryResult.ChannelUnavailable r = (DeliveryResult.ChannelUnavailable) result;
       Attempt a = new Attempt(number, now, Outcome.CHANNEL_UNAVAILABLE, r.reason(), null);
       lane.count(Outcome.CHANNEL_UNAVAILABLE);
-      write(item, DeliveryUpdate.channelUnavailable(a), () -> lane.requeue(item));
+      // Written at once, not with the batch: the item must be back in its lane's queue before the
+      // lane trips its circuit on this answer (the next probe may be this item).
+      DeliveryUpdate update = DeliveryUpdate.channelUnavailable(a);
+      retrier.run(update.state() + " of " + item.deliveryId(),
+          () -> log.transition(item.deliveryId(), item.fence(), update), ok -> {
+            if (ok) {
+              lane.requeue(item);
+            } else {
+              lost(item);
+            }
+          });
     }
   }
 
@@ -338,8 +348,8 @@ final class Outcomes implements LaneHost {
   }
 
   @Override
-  public void resultsHandled(Lane lane) {
-    writes.flush();
+  public void resultsHandled(Lane lane, Runnable whenWritten) {
+    writes.flush(whenWritten);
   }
 
   @Override

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +26,49 @@ final class Writes {
   private static final Logger LOG = LoggerFactory.getLogger(Writes.class);
   static final int MAX_BATCH = 256;
 
-  private record Pending(Transition transition, String what, Consumer<Boolean> then) {
+  /** The writes one thread deferred in one batch, and what runs once all are answered. */
+  private static final class Batch {
+    /** Writes not yet answered, plus one held by the batch's owner until it flushes. */
+    final AtomicInteger remaining = new AtomicInteger(1);
+    volatile @Nullable Runnable whenWritten;
+
+    void done() {
+      if (remaining.decrementAndGet() == 0) {
+        Runnable r = whenWritten;
+        if (r != null) {
+          r.run();
+        }
+      }
+    }
+  }
+
+  private static final class Pending {
+    final Transition transition;
+    final String what;
+    final Consumer<Boolean> then;
+    final @Nullable Batch batch;
+
+    Pending(Transition transition, String what, Consumer<Boolean> then, @Nullable Batch batch) {
+      this.transition = transition;
+      this.what = what;
+      this.then = then;
+      this.batch = batch;
+    }
+
+    /** Its answer was handled, or it went to the retrier. */
+    void finished() {
+      if (batch != null) {
+        batch.done();
+      }
+    }
   }
 
   private final NotificationLog log;
   private final Retrier retrier;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean writing = new AtomicBoolean();
-  /** Set while this thread handles a batch of results: its writes wait for {@link #flush}. */
-  private final ThreadLocal<boolean[]> deferring = ThreadLocal.withInitial(() -> new boolean[1]);
+  /** The batch this thread defers its writes into; null when it does not defer. */
+  private final ThreadLocal<@Nullable Batch> deferred = new ThreadLocal<>();
 
   Writes(NotificationLog log, Retrier retrier) {
     this.log = log;
@@ -46,8 +82,12 @@ final class Writes {
    * @param then gets whether it was applied (false: the fence no longer matched), once
    */
   void write(Transition transition, String what, Consumer<Boolean> then) {
-    queue.add(new Pending(transition, what, then));
-    if (!deferring.get()[0]) {
+    Batch batch = deferred.get();
+    if (batch != null) {
+      batch.remaining.incrementAndGet();
+    }
+    queue.add(new Pending(transition, what, then, batch));
+    if (batch == null) {
       drain();
     }
   }
@@ -57,13 +97,27 @@ final class Writes {
    * batch of provider answers writes all their outcomes in one call at the end of it.
    */
   void defer() {
-    deferring.get()[0] = true;
+    if (deferred.get() == null) {
+      deferred.set(new Batch());
+    }
   }
 
-  /** Ends {@link #defer} on this thread and writes what is queued. */
-  void flush() {
-    deferring.get()[0] = false;
+  /**
+   * Ends {@link #defer} on this thread and writes what is queued. {@code whenWritten} runs once
+   * every write this thread deferred has been answered: at once on this thread when it wrote
+   * them itself, else on the thread whose batch took them (this thread does not wait).
+   */
+  void flush(Runnable whenWritten) {
+    Batch batch = deferred.get();
+    deferred.remove();
+    if (batch == null) {
+      drain();
+      whenWritten.run();
+      return;
+    }
+    batch.whenWritten = whenWritten;
     drain();
+    batch.done();
   }
 
   private void drain() {
@@ -96,12 +150,12 @@ final class Writes {
 
   private List<Boolean> apply(List<Pending> batch) {
     if (batch.size() == 1) {
-      Transition t = batch.get(0).transition();
+      Transition t = batch.get(0).transition;
       return List.of(log.transition(t.deliveryId(), t.fence(), t.update()));
     }
     List<Transition> transitions = new ArrayList<>(batch.size());
     for (Pending p : batch) {
-      transitions.add(p.transition());
+      transitions.add(p.transition);
     }
     List<Boolean> applied = log.transitionAll(transitions);
     if (applied.size() != batch.size()) {
@@ -115,17 +169,20 @@ final class Writes {
     LOG.warn("writing {} changes to the log failed; retrying each: {}", batch.size(),
         failure.toString());
     for (Pending p : batch) {
-      retrier.later(Retrier.backoff(1), () -> retrier.run(p.what(),
-          () -> log.transition(p.transition().deliveryId(), p.transition().fence(),
-              p.transition().update()), p.then()));
+      retrier.later(Retrier.backoff(1), () -> retrier.run(p.what,
+          () -> log.transition(p.transition.deliveryId(), p.transition.fence(),
+              p.transition.update()), p.then));
+      p.finished();
     }
   }
 
   private static void answer(Pending p, boolean applied) {
     try {
-      p.then().accept(applied);
+      p.then.accept(applied);
     } catch (RuntimeException e) {
-      LOG.error("handling the answer of {} failed", p.what(), e);
+      LOG.error("handling the answer of {} failed", p.what, e);
+    } finally {
+      p.finished();
     }
   }
 }
