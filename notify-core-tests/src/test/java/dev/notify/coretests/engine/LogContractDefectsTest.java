@@ -16,7 +16,6 @@ import dev.notify.SendReceipt;
 import dev.notify.event.DeliveryEvent;
 import dev.notify.event.EventType;
 import dev.notify.inmemory.InMemoryNotificationLog;
-import dev.notify.policy.LaneOptions;
 import dev.notify.policy.RetryPolicy;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.log.ClaimedDelivery;

@@ -163,22 +163,20 @@ public final class Engine implements NotificationClient {
     requireNonNull(providerMessageId, "providerMessageId");
     requireNonNull(receipt, "receipt");
     lane(channel);
-    try {
-      return parts.recordReceipt(channel, providerMessageId, receipt);
-    } catch (LogUnavailableException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new LogUnavailableException("recording the receipt failed (" + e.getClass().getName()
-          + "); recording it again is safe", e);
-    }
+    return recording(() -> parts.recordReceipt(channel, providerMessageId, receipt));
   }
 
   @Override
   public boolean recordDeliveryReceipt(String deliveryId, Receipt receipt) {
     requireNonNull(deliveryId, "deliveryId");
     requireNonNull(receipt, "receipt");
+    return recording(() -> parts.recordDeliveryReceipt(deliveryId, receipt));
+  }
+
+  /** A receipt's log call: a log failure is a {@link LogUnavailableException}, safe to repeat. */
+  private static boolean recording(java.util.function.BooleanSupplier record) {
     try {
-      return parts.recordDeliveryReceipt(deliveryId, receipt);
+      return record.getAsBoolean();
     } catch (LogUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -14,7 +14,6 @@ import dev.notify.status.DeliveryState;
 import dev.notify.status.Outcome;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
