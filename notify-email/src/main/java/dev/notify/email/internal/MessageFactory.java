@@ -1,0 +1,169 @@
+package dev.notify.email.internal;
+
+import dev.notify.Content;
+import dev.notify.email.EmailAttachment;
+import dev.notify.email.EmailOptions;
+import dev.notify.spi.Delivery;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.activation.DataHandler;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the MIME message of one delivery: text and HTML as multipart/alternative (HTML alone
+ * gets a generated text part), attachments around it in multipart/mixed, UTF-8 throughout, and a
+ * Message-ID derived from the delivery id so that every attempt carries the same one.
+ */
+final class MessageFactory {
+  private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+  private final SmtpSettings settings;
+  private final Session session;
+
+  MessageFactory(SmtpSettings settings, Session session) {
+    this.settings = settings;
+    this.session = session;
+  }
+
+  /**
+   * {@return the Message-ID of a delivery}: {@code <id@domain>}, the delivery id kept where it
+   * is an atom character and {@code =XX} (UTF-8 hex) elsewhere, dots included, so that the
+   * left-hand side is always a valid dot-atom.
+   *
+   * @param deliveryId the delivery id
+   */
+  String messageId(String deliveryId) {
+    StringBuilder b = new StringBuilder("<");
+    for (byte x : deliveryId.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (x & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '/')) {
+        b.append(c);
+      } else {
+        b.append('=').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return b.append('@').append(settings.messageIdDomain()).append('>').toString();
+  }
+
+  /**
+   * Builds the message, changes saved; the caller has checked it with {@link MessageChecks}.
+   *
+   * @param delivery the delivery
+   * @param now the send time for the Date header
+   * @return the message and its envelope recipient
+   * @throws MessagingException if Angus refuses a part
+   */
+  Built build(Delivery delivery, Instant now) throws MessagingException {
+    Content c = delivery.message().content();
+    EmailOptions options =
+        delivery.message().options(EmailOptions.class).orElseGet(EmailOptions::ofDefaults);
+    String id = messageId(delivery.id());
+    IdentifiedMessage m = new IdentifiedMessage(session, id);
+    InternetAddress to = new InternetAddress(delivery.message().address().value(), true);
+    m.setFrom(settings.from());
+    m.setRecipient(Message.RecipientType.TO, to);
+    Address[] replyTo = options.replyTo().isEmpty()
+        ? settings.replyTo().toArray(new Address[0])
+        : parse(options.replyTo().toArray(new String[0]));
+    if (replyTo.length > 0) {
+      m.setReplyTo(replyTo);
+    }
+    m.setSubject(c.subject(), UTF_8);
+    m.setSentDate(Date.from(now));
+    for (Map.Entry<String, String> h : options.headers().entrySet()) {
+      m.addHeader(h.getKey(), encode(h.getKey(), h.getValue()));
+    }
+
+    MimeMultipart body = body(c);
+    if (options.attachments().isEmpty()) {
+      if (body == null) {
+        m.setText(c.text(), UTF_8);
+      } else {
+        m.setContent(body);
+      }
+    } else {
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart main = new MimeBodyPart();
+      if (body == null) {
+        main.setText(c.text(), UTF_8);
+      } else {
+        main.setContent(body);
+      }
+      mixed.addBodyPart(main);
+      for (EmailAttachment a : options.attachments()) {
+        mixed.addBodyPart(attachment(a));
+      }
+      m.setContent(mixed);
+    }
+    m.saveChanges();
+    return new Built(m, new Address[] {to}, id);
+  }
+
+  /** {@return multipart/alternative for HTML (with text, given or generated), null for text} */
+  private static @Nullable MimeMultipart body(Content c) throws MessagingException {
+    if (c.html() == null) {
+      return null;
+    }
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(c.text() != null ? c.text() : HtmlText.of(c.html()), UTF_8);
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(c.html(), UTF_8, "html");
+    alternative.addBodyPart(text);
+    alternative.addBodyPart(html);
+    return alternative;
+  }
+
+  private static MimeBodyPart attachment(EmailAttachment a) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
+    part.setDisposition(Part.ATTACHMENT);
+    try {
+      part.setFileName(MimeUtility.encodeText(a.fileName(), UTF_8, null));
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("UTF-8 is always supported", e);
+    }
+    part.setHeader("Content-Transfer-Encoding", "base64");
+    return part;
+  }
+
+  private static String encode(String name, String value) {
+    try {
+      return MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, UTF_8, null));
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("UTF-8 is always supported", e);
+    }
+  }
+
+  private static Address[] parse(String[] addresses) throws MessagingException {
+    Address[] parsed = new Address[addresses.length];
+    for (int i = 0; i < addresses.length; i++) {
+      parsed[i] = new InternetAddress(addresses[i], true);
+    }
+    return parsed;
+  }
+
+  /**
+   * A message ready to send.
+   *
+   * @param message the MIME message, changes saved
+   * @param recipients the envelope recipients: the one address of the delivery
+   * @param messageId its Message-ID, angle brackets included
+   */
+  record Built(IdentifiedMessage message, Address[] recipients, String messageId) {
+  }
+}
