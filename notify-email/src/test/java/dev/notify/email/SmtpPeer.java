@@ -139,7 +139,7 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
         } else if (upper.startsWith("AUTH PLAIN")) {
           String b64 = line.length() > 11 ? line.substring(11).trim() : "";
           String given = new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
-          authed = given.equals(credentials);
+          authed = given.endsWith(credentials); // authzid<NUL>user<NUL>password
           reply(out, authed ? "235 2.7.0 Authentication successful"
               : "535 5.7.8 Authentication credentials invalid");
         } else if (upper.startsWith("MAIL FROM")) {
