@@ -147,6 +147,7 @@ public final class EmailChannel implements BlockingChannel, AutoCloseable {
     private @Nullable String messageIdDomain;
     private @Nullable SSLSocketFactory socketFactory;
     private boolean checkServerIdentity = true;
+    private @Nullable UnsubscribeLinks unsubscribeLinks;
 
     private Builder() {
     }
@@ -361,6 +362,19 @@ public final class EmailChannel implements BlockingChannel, AutoCloseable {
     }
 
     /**
+     * Writes {@code List-Unsubscribe} with RFC 8058's one-click {@code List-Unsubscribe-Post}
+     * on every message the links make a link for. Default: none (transactional mail). Bulk
+     * senders need it, and a DKIM signature that covers both headers (the relay's job).
+     *
+     * @param links makes the link per recipient and category
+     * @return this builder
+     */
+    public Builder unsubscribeLinks(UnsubscribeLinks links) {
+      this.unsubscribeLinks = requireNonNull(links, "links");
+      return this;
+    }
+
+    /**
      * {@return the channel; no connection is opened until the first send}
      *
      * @throws IllegalStateException if the server or the From address is missing
@@ -376,7 +390,7 @@ public final class EmailChannel implements BlockingChannel, AutoCloseable {
           : from.getAddress().substring(from.getAddress().indexOf('@') + 1);
       SmtpSettings settings = new SmtpSettings(name, host, port, security, username, password,
           connectTimeout, readTimeout, writeTimeout, from, replyTo, connections, idleCheck,
-          maxMessageBytes, domain, socketFactory, checkServerIdentity);
+          maxMessageBytes, domain, socketFactory, checkServerIdentity, unsubscribeLinks);
       return new EmailChannel(name, new SmtpSender(settings));
     }
 

@@ -3,7 +3,9 @@ package dev.notify.email.internal;
 import dev.notify.Content;
 import dev.notify.email.EmailAttachment;
 import dev.notify.email.EmailOptions;
+import dev.notify.email.UnsubscribeLinks;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.OutboundMessage;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -16,6 +18,7 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.activation.DataHandler;
 import java.io.UnsupportedEncodingException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -87,6 +90,11 @@ final class MessageFactory {
     for (Map.Entry<String, String> h : options.headers().entrySet()) {
       m.addHeader(h.getKey(), encode(h.getKey(), h.getValue()));
     }
+    URI unsubscribe = unsubscribeLink(delivery);
+    if (unsubscribe != null) {
+      m.setHeader("List-Unsubscribe", "<" + unsubscribe.toASCIIString() + ">");
+      m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
 
     MimeMultipart body = body(c);
     if (options.attachments().isEmpty()) {
@@ -111,6 +119,45 @@ final class MessageFactory {
     }
     m.saveChanges();
     return new Built(m, new Address[] {to}, id);
+  }
+
+  /**
+   * {@return the user's link for this delivery, checked, or null for none}
+   *
+   * @throws BadLink if the builder threw or made a link that is not one-click https
+   */
+  private @Nullable URI unsubscribeLink(Delivery delivery) {
+    UnsubscribeLinks links = settings.unsubscribeLinks();
+    if (links == null) {
+      return null;
+    }
+    OutboundMessage o = delivery.message();
+    URI link;
+    try {
+      link = links.link(new UnsubscribeLinks.Message(o.address().value(), o.category(),
+          o.notificationId(), o.metadata()));
+    } catch (RuntimeException e) {
+      throw new BadLink("the unsubscribe link builder failed: " + e, e);
+    }
+    if (link == null) {
+      return null;
+    }
+    String ascii = link.toASCIIString();
+    if (!link.isAbsolute() || !"https".equalsIgnoreCase(link.getScheme()) || link.getHost() == null
+        || ascii.chars().anyMatch(c -> c <= 0x20 || c == '>' || c == 0x7f)
+        || ascii.length() > HeaderRules.MAX_LINE - 20) {
+      throw new BadLink("the unsubscribe link must be an absolute https URI on one line"
+          + " (RFC 8058), was " + ascii.length() + " characters with scheme " + link.getScheme(),
+          null);
+    }
+    return link;
+  }
+
+  /** The user's unsubscribe link builder failed or made an unusable link. */
+  static final class BadLink extends RuntimeException {
+    BadLink(String message, @Nullable Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** {@return multipart/alternative for HTML (with text, given or generated), null for text} */

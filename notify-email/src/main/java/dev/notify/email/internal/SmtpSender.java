@@ -70,6 +70,9 @@ public final class SmtpSender implements AutoCloseable {
     MessageFactory.Built built;
     try {
       built = factory.build(delivery, now);
+    } catch (MessageFactory.BadLink e) {
+      LOG.warn("{}: {}", settings.name(), e.getMessage());
+      return DeliveryResult.permanent(e.getMessage());
     } catch (MessagingException | RuntimeException e) {
       return DeliveryResult.permanent("the message could not be built: " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.notify.email.internal;
 
 import dev.notify.email.SmtpSecurity;
+import dev.notify.email.UnsubscribeLinks;
 import dev.notify.spi.Redaction;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
@@ -28,13 +29,14 @@ import org.jspecify.annotations.Nullable;
  * @param messageIdDomain the right-hand side of every Message-ID
  * @param socketFactory the TLS socket factory, or {@code null} for the JDK's default
  * @param checkServerIdentity whether the server certificate must match the host name
+ * @param unsubscribeLinks makes List-Unsubscribe links, or {@code null} for none
  */
 public record SmtpSettings(String name, String host, int port, SmtpSecurity security,
     @Nullable String username, @Nullable String password, Duration connectTimeout,
     Duration readTimeout, Duration writeTimeout, InternetAddress from,
     List<InternetAddress> replyTo, int connections, Duration idleCheck, long maxMessageBytes,
     String messageIdDomain, @Nullable SSLSocketFactory socketFactory,
-    boolean checkServerIdentity) {
+    boolean checkServerIdentity, @Nullable UnsubscribeLinks unsubscribeLinks) {
 
   /**
    * Copies the Reply-To list.
@@ -56,6 +58,7 @@ public record SmtpSettings(String name, String host, int port, SmtpSecurity secu
    * @param messageIdDomain the right-hand side of every Message-ID
    * @param socketFactory the TLS socket factory, or {@code null} for the JDK's default
    * @param checkServerIdentity whether the server certificate must match the host name
+   * @param unsubscribeLinks makes List-Unsubscribe links, or {@code null} for none
    */
   public SmtpSettings {
     replyTo = List.copyOf(replyTo);
