@@ -148,6 +148,7 @@ public final class EmailChannel implements BlockingChannel, AutoCloseable {
     private @Nullable SSLSocketFactory socketFactory;
     private boolean checkServerIdentity = true;
     private @Nullable UnsubscribeLinks unsubscribeLinks;
+    private @Nullable AttachmentResolver attachmentResolver;
 
     private Builder() {
     }
@@ -375,6 +376,18 @@ public final class EmailChannel implements BlockingChannel, AutoCloseable {
     }
 
     /**
+     * Reads attachments given by reference ({@link EmailAttachment#reference}) at send. Default:
+     * none, and {@code validate} refuses references.
+     *
+     * @param resolver reads a reference's bytes, on the lane's blocking pool
+     * @return this builder
+     */
+    public Builder attachmentResolver(AttachmentResolver resolver) {
+      this.attachmentResolver = requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
      * {@return the channel; no connection is opened until the first send}
      *
      * @throws IllegalStateException if the server or the From address is missing
@@ -390,7 +403,8 @@ public final class EmailChannel implements BlockingChannel, AutoCloseable {
           : from.getAddress().substring(from.getAddress().indexOf('@') + 1);
       SmtpSettings settings = new SmtpSettings(name, host, port, security, username, password,
           connectTimeout, readTimeout, writeTimeout, from, replyTo, connections, idleCheck,
-          maxMessageBytes, domain, socketFactory, checkServerIdentity, unsubscribeLinks);
+          maxMessageBytes, domain, socketFactory, checkServerIdentity, unsubscribeLinks,
+          attachmentResolver);
       return new EmailChannel(name, new SmtpSender(settings));
     }
 

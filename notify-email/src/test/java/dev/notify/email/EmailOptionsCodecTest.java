@@ -15,6 +15,8 @@ class EmailOptionsCodecTest {
       .header("X-Campaign", "spring").header("X-Note", "Grüße")
       .replyTo("billing@example.com")
       .attachment(EmailAttachment.of("a.csv", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8)))
+      .attachment(EmailAttachment.reference("r.pdf", "application/pdf", "s3://bucket/r.pdf"))
+      .attachment(EmailAttachment.of("logo.png", "image/png", new byte[] {1, 2}).inline("logo"))
       .build();
 
   @Test
@@ -38,9 +40,9 @@ class EmailOptionsCodecTest {
     EmailAttachment a = EmailAttachment.of("x.bin", "application/octet-stream",
         new byte[] {0, 1, 2, (byte) 255});
     assertThat(a.content()).containsExactly(0, 1, 2, 255);
-    assertThat(a.size()).isEqualTo(4);
+    assertThat(a.size()).hasValue(4);
     assertThat(a.toString()).contains("4 bytes").doesNotContain(a.contentBase64());
-    assertThatThrownBy(() -> new EmailAttachment("x", "text/plain", "not base64!"))
+    assertThatThrownBy(() -> new EmailAttachment("x", "text/plain", "not base64!", null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Base64");
   }
 

@@ -20,15 +20,22 @@ public final class MessageChecks {
   /** File names longer than this are refused; mail clients truncate far earlier. */
   private static final int MAX_FILE_NAME = 255;
 
+  /** Characters of a content id: RFC 5322 atext, dots and one side of an {@code @}. */
+  private static final java.util.regex.Pattern CONTENT_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.@-]{1,250}");
+
   private final long maxMessageBytes;
+  private final boolean canResolve;
 
   /**
    * Checks against a size limit.
    *
    * @param maxMessageBytes the largest estimated encoded message allowed
+   * @param canResolve whether the channel has an attachment resolver
    */
-  public MessageChecks(long maxMessageBytes) {
+  public MessageChecks(long maxMessageBytes, boolean canResolve) {
     this.maxMessageBytes = maxMessageBytes;
+    this.canResolve = canResolve;
   }
 
   /**
@@ -59,12 +66,12 @@ public final class MessageChecks {
     long size = HEADER_ALLOWANCE + c.subject().length() * 4L + encodedSize(c.text())
         + encodedSize(c.html()) + (c.text() == null ? encodedSize(c.html()) : 0);
     if (options != null) {
-      Violation v = checkOptions(options);
+      Violation v = checkOptions(options, c.html() != null, canResolve);
       if (v != null) {
         return v;
       }
       for (EmailAttachment a : options.attachments()) {
-        size += a.contentBase64().length() * 78L / 76 + 256;
+        size += a.contentBase64() == null ? 256 : a.contentBase64().length() * 78L / 76 + 256;
       }
     }
     if (size > maxMessageBytes) {
@@ -74,7 +81,8 @@ public final class MessageChecks {
     return null;
   }
 
-  private static @Nullable Violation checkOptions(EmailOptions options) {
+  private static @Nullable Violation checkOptions(EmailOptions options, boolean html,
+      boolean canResolve) {
     String rule;
     for (Map.Entry<String, String> h : options.headers().entrySet()) {
       if ((rule = HeaderRules.customHeader(h.getKey(), h.getValue())) != null) {
@@ -97,6 +105,18 @@ public final class MessageChecks {
       if (a.fileName().length() > MAX_FILE_NAME) {
         return new Violation("options.attachments", what + "'s file name must be at most "
             + MAX_FILE_NAME + " characters, was " + a.fileName().length());
+      }
+      if (a.reference() != null && !canResolve) {
+        return new Violation("options.attachments", what + " is a reference, but the channel"
+            + " has no AttachmentResolver");
+      }
+      if (a.contentId() != null && !CONTENT_ID.matcher(a.contentId()).matches()) {
+        return new Violation("options.attachments", what + "'s content id must be 1 to 250"
+            + " atom characters, dots or '@': '" + a.contentId() + "'");
+      }
+      if (a.contentId() != null && !html) {
+        return new Violation("options.attachments", what + " is inline (content id "
+            + a.contentId() + "), which needs HTML content");
       }
       try {
         new ContentType(a.contentType());

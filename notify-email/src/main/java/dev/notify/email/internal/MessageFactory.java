@@ -5,23 +5,23 @@ import dev.notify.email.EmailAttachment;
 import dev.notify.email.EmailOptions;
 import dev.notify.email.UnsubscribeLinks;
 import dev.notify.spi.Delivery;
+import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.ByteArrayDataSource;
-import jakarta.activation.DataHandler;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -69,8 +69,10 @@ final class MessageFactory {
    * @param now the send time for the Date header
    * @return the message and its envelope recipient
    * @throws MessagingException if Angus refuses a part
+   * @throws AttachmentParts.Unresolved if an attachment's bytes cannot be had
    */
-  Built build(Delivery delivery, Instant now) throws MessagingException {
+  Built build(Delivery delivery, Instant now)
+      throws MessagingException, AttachmentParts.Unresolved {
     Content c = delivery.message().content();
     EmailOptions options =
         delivery.message().options(EmailOptions.class).orElseGet(EmailOptions::ofDefaults);
@@ -96,8 +98,22 @@ final class MessageFactory {
       m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
-    MimeMultipart body = body(c);
-    if (options.attachments().isEmpty()) {
+    List<MimeBodyPart> inline = new ArrayList<>();
+    List<MimeBodyPart> attached = new ArrayList<>();
+    long bytes = 0;
+    for (int i = 0; i < options.attachments().size(); i++) {
+      EmailAttachment a = options.attachments().get(i);
+      byte[] content = AttachmentParts.bytes(a, i, settings.attachmentResolver());
+      bytes += content.length;
+      (a.contentId() != null ? inline : attached).add(AttachmentParts.part(a, content));
+    }
+    if (bytes * 4 / 3 > settings.maxMessageBytes()) {
+      throw new AttachmentParts.Unresolved(DeliveryResult.permanent("the attachments are "
+          + bytes + " bytes, more than the channel's limit of " + settings.maxMessageBytes()
+          + " bytes once encoded"));
+    }
+    MimeMultipart body = body(c, inline);
+    if (attached.isEmpty()) {
       if (body == null) {
         m.setText(c.text(), UTF_8);
       } else {
@@ -112,8 +128,8 @@ final class MessageFactory {
         main.setContent(body);
       }
       mixed.addBodyPart(main);
-      for (EmailAttachment a : options.attachments()) {
-        mixed.addBodyPart(attachment(a));
+      for (MimeBodyPart part : attached) {
+        mixed.addBodyPart(part);
       }
       m.setContent(mixed);
     }
@@ -160,8 +176,12 @@ final class MessageFactory {
     }
   }
 
-  /** {@return multipart/alternative for HTML (with text, given or generated), null for text} */
-  private static @Nullable MimeMultipart body(Content c) throws MessagingException {
+  /**
+   * {@return multipart/alternative for HTML (with text, given or generated; the HTML inside
+   * multipart/related with its inline parts), or null for text alone}
+   */
+  private static @Nullable MimeMultipart body(Content c, List<MimeBodyPart> inline)
+      throws MessagingException {
     if (c.html() == null) {
       return null;
     }
@@ -171,21 +191,19 @@ final class MessageFactory {
     MimeBodyPart html = new MimeBodyPart();
     html.setText(c.html(), UTF_8, "html");
     alternative.addBodyPart(text);
-    alternative.addBodyPart(html);
-    return alternative;
-  }
-
-  private static MimeBodyPart attachment(EmailAttachment a) throws MessagingException {
-    MimeBodyPart part = new MimeBodyPart();
-    part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
-    part.setDisposition(Part.ATTACHMENT);
-    try {
-      part.setFileName(MimeUtility.encodeText(a.fileName(), UTF_8, null));
-    } catch (UnsupportedEncodingException e) {
-      throw new IllegalStateException("UTF-8 is always supported", e);
+    if (inline.isEmpty()) {
+      alternative.addBodyPart(html);
+    } else {
+      MimeMultipart related = new MimeMultipart("related");
+      related.addBodyPart(html);
+      for (MimeBodyPart part : inline) {
+        related.addBodyPart(part);
+      }
+      MimeBodyPart wrapper = new MimeBodyPart();
+      wrapper.setContent(related);
+      alternative.addBodyPart(wrapper);
     }
-    part.setHeader("Content-Transfer-Encoding", "base64");
-    return part;
+    return alternative;
   }
 
   private static String encode(String name, String value) {

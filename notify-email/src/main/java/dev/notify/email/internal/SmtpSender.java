@@ -31,7 +31,8 @@ public final class SmtpSender implements AutoCloseable {
    */
   public SmtpSender(SmtpSettings settings) {
     this.settings = settings;
-    this.checks = new MessageChecks(settings.maxMessageBytes());
+    this.checks = new MessageChecks(settings.maxMessageBytes(),
+        settings.attachmentResolver() != null);
     this.pool = new TransportPool(settings);
     this.factory = new MessageFactory(settings, pool.session());
   }
@@ -70,6 +71,8 @@ public final class SmtpSender implements AutoCloseable {
     MessageFactory.Built built;
     try {
       built = factory.build(delivery, now);
+    } catch (AttachmentParts.Unresolved e) {
+      return e.result();
     } catch (MessageFactory.BadLink e) {
       LOG.warn("{}: {}", settings.name(), e.getMessage());
       return DeliveryResult.permanent(e.getMessage());

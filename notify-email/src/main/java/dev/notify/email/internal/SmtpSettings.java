@@ -1,5 +1,6 @@
 package dev.notify.email.internal;
 
+import dev.notify.email.AttachmentResolver;
 import dev.notify.email.SmtpSecurity;
 import dev.notify.email.UnsubscribeLinks;
 import dev.notify.spi.Redaction;
@@ -30,13 +31,15 @@ import org.jspecify.annotations.Nullable;
  * @param socketFactory the TLS socket factory, or {@code null} for the JDK's default
  * @param checkServerIdentity whether the server certificate must match the host name
  * @param unsubscribeLinks makes List-Unsubscribe links, or {@code null} for none
+ * @param attachmentResolver reads attachments by reference, or {@code null} for none
  */
 public record SmtpSettings(String name, String host, int port, SmtpSecurity security,
     @Nullable String username, @Nullable String password, Duration connectTimeout,
     Duration readTimeout, Duration writeTimeout, InternetAddress from,
     List<InternetAddress> replyTo, int connections, Duration idleCheck, long maxMessageBytes,
     String messageIdDomain, @Nullable SSLSocketFactory socketFactory,
-    boolean checkServerIdentity, @Nullable UnsubscribeLinks unsubscribeLinks) {
+    boolean checkServerIdentity, @Nullable UnsubscribeLinks unsubscribeLinks,
+    @Nullable AttachmentResolver attachmentResolver) {
 
   /**
    * Copies the Reply-To list.
@@ -59,6 +62,7 @@ public record SmtpSettings(String name, String host, int port, SmtpSecurity secu
    * @param socketFactory the TLS socket factory, or {@code null} for the JDK's default
    * @param checkServerIdentity whether the server certificate must match the host name
    * @param unsubscribeLinks makes List-Unsubscribe links, or {@code null} for none
+   * @param attachmentResolver reads attachments by reference, or {@code null} for none
    */
   public SmtpSettings {
     replyTo = List.copyOf(replyTo);
