@@ -132,6 +132,24 @@ class SmtpClassificationTest {
   }
 
   @Test
+  void authenticationRequired530IsAConfigurationError(SmtpPeer peer) throws Exception {
+    peer.requireLogin("notify", "right-password");
+    assertThat(send(peer, SmtpAnswer.accept()))
+        .isInstanceOfSatisfying(DeliveryResult.ChannelUnavailable.class,
+            u -> assertThat(u.configurationError()).isTrue());
+  }
+
+  @Test
+  void aRefusedSenderIsAConfigurationError(SmtpPeer peer) throws Exception {
+    peer.mailFromReply("550 5.7.1 <notify@example.com>: Sender address rejected");
+    assertThat(send(peer, SmtpAnswer.accept()))
+        .isInstanceOfSatisfying(DeliveryResult.ChannelUnavailable.class, u -> {
+          assertThat(u.configurationError()).isTrue();
+          assertThat(u.reason()).doesNotContain("notify@example.com");
+        });
+  }
+
+  @Test
   void correctLoginSends(SmtpPeer peer) throws Exception {
     peer.requireLogin("notify", "right-password");
     channel = PeerChannels.plain(peer).login("notify", "right-password").build();

@@ -38,6 +38,7 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
   private volatile ServerSocket server;
   private volatile String greeting = "220 peer ESMTP ready";
   private volatile String credentials;
+  private volatile String mailFromReply = "250 2.1.0 Ok";
 
   private SmtpPeer() {
     super(SmtpAnswer.accept(), 0, true);
@@ -62,6 +63,11 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
   /** Greets new connections with this line, e.g. {@code "421 4.3.2 busy"}. */
   void greeting(String line) {
     this.greeting = line;
+  }
+
+  /** Answers MAIL FROM with this line, e.g. {@code "550 5.7.1 Sender rejected"}. */
+  void mailFromReply(String line) {
+    this.mailFromReply = line;
   }
 
   /** Requires AUTH PLAIN with this user and password. */
@@ -143,7 +149,7 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
           reply(out, authed ? "235 2.7.0 Authentication successful"
               : "535 5.7.8 Authentication credentials invalid");
         } else if (upper.startsWith("MAIL FROM")) {
-          reply(out, authed ? "250 2.1.0 Ok" : "530 5.7.0 Authentication required");
+          reply(out, authed ? mailFromReply : "530 5.7.0 Authentication required");
           rcpt = null;
         } else if (upper.startsWith("RCPT TO")) {
           String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
