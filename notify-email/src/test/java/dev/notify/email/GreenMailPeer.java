@@ -26,6 +26,11 @@ final class GreenMailPeer implements BeforeEachCallback, AfterEachCallback {
     greenMail.stop();
   }
 
+  /** {@return GreenMail's plain SMTP port} */
+  int smtpPort() {
+    return greenMail.getSmtp().getPort();
+  }
+
   /** A channel to GreenMail's plain SMTP port. */
   EmailChannel.Builder smtp() {
     return EmailChannel.builder().server("127.0.0.1", greenMail.getSmtp().getPort())

@@ -16,6 +16,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 final class NotifyTransport extends SMTPTransport {
   private boolean terminatorSent;
+  private volatile boolean open;
   private long idleSince = System.nanoTime();
 
   NotifyTransport(Session session, boolean ssl) {
@@ -43,6 +44,21 @@ final class NotifyTransport extends SMTPTransport {
   protected synchronized void finishData() throws IOException, MessagingException {
     terminatorSent = true;
     super.finishData();
+  }
+
+  @Override
+  protected void setConnected(boolean connected) {
+    open = connected;
+    super.setConnected(connected);
+  }
+
+  /**
+   * {@return whether the connection is open as far as this side knows}: no NOOP round trip,
+   * unlike {@link #isConnected()}. Angus closes the connection on every I/O error and keeps it
+   * after an error reply (with RSET), so after a send this tells whether to reuse it.
+   */
+  boolean open() {
+    return open;
   }
 
   /** {@return true if the last send ended DATA: its outcome is unknown if no reply came} */

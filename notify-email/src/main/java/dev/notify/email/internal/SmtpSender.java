@@ -113,7 +113,7 @@ public final class SmtpSender implements AutoCloseable {
       return DeliveryResult.sent(built.messageId());
     } catch (MessagingException e) {
       boolean sent = lease.transport().terminatorSent();
-      keep = lease.transport().isConnected();
+      keep = lease.transport().open();
       if (lease.reused() && !fresh && !keep && !sent && SmtpClassifier.noReply(e)) {
         return null;
       }

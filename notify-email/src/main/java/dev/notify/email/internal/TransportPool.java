@@ -122,7 +122,7 @@ final class TransportPool implements AutoCloseable {
    */
   void giveBack(Lease lease, boolean keep) {
     try {
-      if (keep && !closed && lease.transport().isConnected()) {
+      if (keep && !closed && lease.transport().open()) {
         idle.addFirst(lease.transport());
         if (closed && idle.remove(lease.transport())) {
           closeQuietly(lease.transport());
