@@ -19,6 +19,8 @@ record SmtpAnswer(Phase phase, int code, String text) {
     DATA,
     /** Closes the connection halfway through the message's data. */
     DROP_IN_DATA,
+    /** Stops reading halfway through the message's data, holding the connection open. */
+    STALL_IN_DATA,
     /** Reads the whole message, then never answers. */
     SILENT
   }
@@ -37,6 +39,10 @@ record SmtpAnswer(Phase phase, int code, String text) {
 
   static SmtpAnswer dropInData() {
     return new SmtpAnswer(Phase.DROP_IN_DATA, 0, "");
+  }
+
+  static SmtpAnswer stallInData() {
+    return new SmtpAnswer(Phase.STALL_IN_DATA, 0, "");
   }
 
   static SmtpAnswer silent() {

@@ -194,6 +194,20 @@ class SmtpClassificationTest {
   }
 
   @Test
+  void aServerThatStopsReadingMidDataEndsInTheWriteTimeoutAsRetryable(SmtpPeer peer)
+      throws Exception {
+    peer.respond("ada@example.com", SmtpAnswer.stallInData());
+    channel = PeerChannels.plain(peer).writeTimeout(Duration.ofMillis(500))
+        .maxMessageBytes(64L << 20).build();
+    Delivery large = delivery("n-1/0", Messages.message("ada@example.com", "Large",
+        "line of text\r\n".repeat(2_000_000), null));
+    long start = System.nanoTime();
+    assertThat(channel.sendBlocking(large, context))
+        .as("Jakarta Mail would wait forever here").isInstanceOf(DeliveryResult.Retryable.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
+  }
+
+  @Test
   void aPooledConnectionTheServerClosedIsReplacedWithoutFailingTheSend(SmtpPeer peer)
       throws Exception {
     channel = PeerChannels.plain(peer).idleCheck(Duration.ofHours(1)).build();

@@ -196,9 +196,15 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
     String line;
     int lines = 0;
     while ((line = readLine(in)) != null && !line.equals(".")) {
-      if (answer.phase() == SmtpAnswer.Phase.DROP_IN_DATA && ++lines == 5) {
+      lines++;
+      if (answer.phase() == SmtpAnswer.Phase.DROP_IN_DATA && lines == 5) {
         received(() -> new ReceivedEmail(rcpt, false, 0, ""));
         socket.close();
+        return false;
+      }
+      if (answer.phase() == SmtpAnswer.Phase.STALL_IN_DATA && lines == 5) {
+        received(() -> new ReceivedEmail(rcpt, false, 0, ""));
+        awaitRelease(); // reads nothing more: the client's writes fill the socket buffers
         return false;
       }
       data.append(line.startsWith(".") ? line.substring(1) : line).append("\r\n");
@@ -209,11 +215,7 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
     switch (answer.phase()) {
       case SILENT -> {
         received(() -> new ReceivedEmail(rcpt, false, 0, data.toString()));
-        try {
-          released.await(); // until the peer closes; unbind closes the socket first
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        awaitRelease();
         return false;
       }
       case DATA -> {
@@ -226,6 +228,15 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
       }
     }
     return true;
+  }
+
+  /** Holds the connection until the peer is closed; unbind closes the socket first. */
+  private void awaitRelease() {
+    try {
+      released.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void reply(OutputStream out, String text) throws IOException {
