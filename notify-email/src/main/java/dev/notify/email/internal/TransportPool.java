@@ -43,7 +43,23 @@ final class TransportPool implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.session = Session.getInstance(properties(settings, writeTimeouts));
+    this.session = session(properties(settings, writeTimeouts));
+  }
+
+  /**
+   * Jakarta Mail finds Angus's StreamProvider through {@code META-INF/services}; a shaded jar
+   * that dropped or relocated that file fails here (angus-mail #85). Say how to fix it.
+   */
+  private static Session session(Properties properties) {
+    try {
+      return Session.getInstance(properties);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("Jakarta Mail found no StreamProvider (" + e.getMessage()
+          + "). In a shaded jar, merge META-INF/services (maven-shade-plugin's"
+          + " ServicesResourceTransformer) and do not relocate jakarta.mail or org.eclipse.angus;"
+          + " or start the JVM with -Djakarta.mail.util.StreamProvider="
+          + "org.eclipse.angus.mail.util.MailStreamProvider", e);
+    }
   }
 
   private static Properties properties(SmtpSettings s, ScheduledExecutorService writeTimeouts) {
