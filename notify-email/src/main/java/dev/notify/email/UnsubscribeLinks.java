@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * EmailChannel.builder()
  *     .unsubscribeLinks(m -> "security".equals(m.category()) ? null   // transactional: none
- *         : URI.create("https://example.com/unsubscribe?t=" + tokens.sign(m.address(), m.category())))
+ *         : URI.create("https://example.com/unsubscribe?t="
+ *             + tokens.sign(m.address(), m.category())))
  * }</pre>
  *
  * <p>Threading: called on the lane's blocking pool, once per attempt; must be thread-safe and

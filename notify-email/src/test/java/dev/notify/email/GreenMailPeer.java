@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** GreenMail with SMTP and SMTPS on free local ports, started before and stopped after each test. */
+/** GreenMail with SMTP and SMTPS on free local ports, started and stopped around each test. */
 final class GreenMailPeer implements BeforeEachCallback, AfterEachCallback {
   private GreenMail greenMail;
 

@@ -150,6 +150,28 @@ class SmtpClassificationTest {
   }
 
   @Test
+  void aServerWithoutStartTlsIsRefusedByDefaultAsAConfigurationError(SmtpPeer peer)
+      throws Exception {
+    channel = PeerChannels.plain(peer).security(SmtpSecurity.STARTTLS_REQUIRED).build();
+    assertThat(channel.sendBlocking(delivery("n-1/0", "ada@example.com"), context))
+        .isInstanceOfSatisfying(DeliveryResult.ChannelUnavailable.class,
+            u -> assertThat(u.configurationError()).isTrue());
+    assertThat(peer.received()).as("nothing sent in the clear").isEmpty();
+  }
+
+  @Test
+  void aPooledConnectionClosedWith421IsReplacedWithoutFailingTheSend(SmtpPeer peer)
+      throws Exception {
+    channel = PeerChannels.plain(peer).idleCheck(Duration.ofHours(1)).build();
+    assertThat(channel.sendBlocking(delivery("n-1/0", "ada@example.com"), context))
+        .isInstanceOf(DeliveryResult.Sent.class);
+    peer.closeNextReusedConnectionWith421();
+    assertThat(channel.sendBlocking(delivery("n-2/0", "ada@example.com"), context))
+        .isInstanceOf(DeliveryResult.Sent.class);
+    assertThat(peer.sessions()).isEqualTo(2);
+  }
+
+  @Test
   void correctLoginSends(SmtpPeer peer) throws Exception {
     peer.requireLogin("notify", "right-password");
     channel = PeerChannels.plain(peer).login("notify", "right-password").build();

@@ -39,6 +39,8 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
   private volatile String greeting = "220 peer ESMTP ready";
   private volatile String credentials;
   private volatile String mailFromReply = "250 2.1.0 Ok";
+  private final java.util.concurrent.atomic.AtomicBoolean idleTimeout =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private SmtpPeer() {
     super(SmtpAnswer.accept(), 0, true);
@@ -68,6 +70,14 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
   /** Answers MAIL FROM with this line, e.g. {@code "550 5.7.1 Sender rejected"}. */
   void mailFromReply(String line) {
     this.mailFromReply = line;
+  }
+
+  /**
+   * Answers the next MAIL FROM on a connection that already carried a message with
+   * {@code 421 4.4.2 Idle timeout} and closes it, as servers do with idle connections.
+   */
+  void closeNextReusedConnectionWith421() {
+    idleTimeout.set(true);
   }
 
   /** Requires AUTH PLAIN with this user and password. */
@@ -135,6 +145,7 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
       String rcpt = null;
       SmtpAnswer answer = null;
       boolean authed = credentials == null;
+      int messages = 0;
       String line;
       while ((line = readLine(in)) != null) {
         String upper = line.toUpperCase(java.util.Locale.ROOT);
@@ -149,6 +160,10 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
           reply(out, authed ? "235 2.7.0 Authentication successful"
               : "535 5.7.8 Authentication credentials invalid");
         } else if (upper.startsWith("MAIL FROM")) {
+          if (messages > 0 && idleTimeout.compareAndSet(true, false)) {
+            reply(out, "421 4.4.2 peer Error: timeout exceeded");
+            return;
+          }
           reply(out, authed ? mailFromReply : "530 5.7.0 Authentication required");
           rcpt = null;
         } else if (upper.startsWith("RCPT TO")) {
@@ -171,6 +186,7 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
           if (!data(in, out, socket, rcpt, answer)) {
             return;
           }
+          messages++;
           rcpt = null;
         } else if (upper.equals("QUIT")) {
           reply(out, "221 2.0.0 Bye");

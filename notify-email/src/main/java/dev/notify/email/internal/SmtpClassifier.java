@@ -88,6 +88,17 @@ public final class SmtpClassifier {
   }
 
   /**
+   * {@return true if the connection was gone: no reply at all, or 421 (servers close idle
+   * connections with "421 4.4.2 timeout")}
+   *
+   * @param e what Angus threw
+   */
+  static boolean connectionGone(MessagingException e) {
+    Reply reply = reply(e);
+    return reply == null || reply.code() == 421;
+  }
+
+  /**
    * {@return the result of a failed connect (or login)}: the whole channel is unreachable or
    * misconfigured.
    *

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one delivery on a pooled transport and classifies the answer. A reused transport that
- * turns out broken before the message was complete (the server closed it while idle) is
- * replaced once by a new connection at once: the server cannot have taken the message, so this
- * costs no attempt and sends no duplicate.
+ * turns out broken before the message was complete (the server closed it while idle, or said
+ * 421 for it) is replaced once by a new connection at once: the server cannot have taken the
+ * message, so this costs no attempt and sends no duplicate.
  */
 public final class SmtpSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
@@ -114,7 +114,8 @@ public final class SmtpSender implements AutoCloseable {
     } catch (MessagingException e) {
       boolean sent = lease.transport().terminatorSent();
       keep = lease.transport().open();
-      if (lease.reused() && !fresh && !keep && !sent && SmtpClassifier.noReply(e)) {
+      if (lease.reused() && !fresh && !sent && SmtpClassifier.connectionGone(e)) {
+        keep = false;
         return null;
       }
       return SmtpClassifier.classifySend(e, sent);
