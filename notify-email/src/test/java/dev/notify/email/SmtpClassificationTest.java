@@ -172,6 +172,18 @@ class SmtpClassificationTest {
   }
 
   @Test
+  void aClosedChannelAnswersUnavailableAndClosesItsConnections(SmtpPeer peer) throws Exception {
+    channel = PeerChannels.plain(peer).build();
+    assertThat(channel.sendBlocking(delivery("n-1/0", "ada@example.com"), context))
+        .isInstanceOf(DeliveryResult.Sent.class);
+    channel.close();
+    channel.close(); // idempotent
+    assertThat(channel.sendBlocking(delivery("n-2/0", "ada@example.com"), context))
+        .isInstanceOf(DeliveryResult.ChannelUnavailable.class);
+    assertThat(peer.sessions()).isEqualTo(1);
+  }
+
+  @Test
   void correctLoginSends(SmtpPeer peer) throws Exception {
     peer.requireLogin("notify", "right-password");
     channel = PeerChannels.plain(peer).login("notify", "right-password").build();
