@@ -48,7 +48,7 @@ class ThroughputComparisonTest {
             dev.notify.testkit.ManualChannelContext.create();
         NotificationClient client = NotificationClient.builder()
         .channel(greenMail.smtp().connections(CONNECTIONS).build())
-        .lane("email", LaneOptions.ofDefaults().withMaxInFlight(CONNECTIONS * 2))
+        .lane("email", LaneOptions.ofDefaults().withMaxInFlight(CONNECTIONS))
         .capacity(PER_ROUND * 2).build()) {
       for (int w = 0; w < 2; w++) {
         raw(PER_ROUND);
