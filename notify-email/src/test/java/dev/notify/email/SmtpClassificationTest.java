@@ -112,6 +112,17 @@ class SmtpClassificationTest {
   }
 
   @Test
+  void aServerThatNeverGreetsIsChannelUnavailableWithinTheReadTimeout(SmtpPeer peer)
+      throws Exception {
+    peer.greeting("");
+    channel = PeerChannels.plain(peer).readTimeout(Duration.ofMillis(300)).build();
+    long start = System.nanoTime();
+    assertThat(channel.sendBlocking(delivery("n-1/0", "ada@example.com"), context))
+        .isInstanceOf(DeliveryResult.ChannelUnavailable.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
+  }
+
+  @Test
   void connectionRefusedIsChannelUnavailable(SmtpPeer peer) throws Exception {
     peer.stop();
     assertThat(send(peer, SmtpAnswer.accept()))

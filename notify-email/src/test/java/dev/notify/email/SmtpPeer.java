@@ -62,7 +62,7 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
     return sessions.get();
   }
 
-  /** Greets new connections with this line, e.g. {@code "421 4.3.2 busy"}. */
+  /** Greets new connections with this line, e.g. {@code "421 4.3.2 busy"}; empty: never. */
   void greeting(String line) {
     this.greeting = line;
   }
@@ -138,6 +138,10 @@ final class SmtpPeer extends ProviderPeer<SmtpAnswer, ReceivedEmail> {
   private void serve(Socket socket) {
     try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
         OutputStream out = socket.getOutputStream()) {
+      if (greeting.isEmpty()) {
+        awaitRelease(); // accepts the connection, never greets
+        return;
+      }
       reply(out, greeting);
       if (!greeting.startsWith("220")) {
         return;
