@@ -126,6 +126,9 @@ final class TransportPool implements AutoCloseable {
     } finally {
       if (!handedOut) {
         permits.release();
+        if (closed) {
+          stopSchedulerWhenIdle();
+        }
       }
     }
   }
@@ -148,6 +151,16 @@ final class TransportPool implements AutoCloseable {
       }
     } finally {
       permits.release();
+      if (closed) {
+        stopSchedulerWhenIdle();
+      }
+    }
+  }
+
+  /** Sends still running need the write-timeout scheduler; the last one given back stops it. */
+  private void stopSchedulerWhenIdle() {
+    if (permits.availablePermits() == settings.connections()) {
+      writeTimeouts.shutdown();
     }
   }
 
@@ -169,7 +182,7 @@ final class TransportPool implements AutoCloseable {
     while ((t = idle.pollFirst()) != null) {
       closeQuietly(t);
     }
-    writeTimeouts.shutdownNow();
+    stopSchedulerWhenIdle();
   }
 
   private void closeQuietly(NotifyTransport t) {
