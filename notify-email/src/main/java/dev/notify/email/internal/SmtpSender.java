@@ -1,5 +1,7 @@
 package dev.notify.email.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
@@ -77,15 +79,15 @@ public final class SmtpSender implements AutoCloseable {
       LOG.warn("{}: {}", settings.name(), e.getMessage());
       return DeliveryResult.permanent(e.getMessage());
     } catch (MessagingException | RuntimeException e) {
-      return DeliveryResult.permanent("the message could not be built: " + e.getMessage());
+      String address = delivery.message().address().value();
+      return DeliveryResult.permanent("the message could not be built: "
+          + String.valueOf(e.getMessage()).replace(address, Redaction.mask(address)));
     }
     DeliveryResult result = attempt(built, false);
     if (result == null) {
-      result = attempt(built, true);
-    }
-    if (result == null) {
-      result = DeliveryResult.retryable("the SMTP connection broke twice before the message was"
-          + " complete");
+      // A reused connection was gone before the message was complete: once more on a new one,
+      // which always answers.
+      result = requireNonNull(attempt(built, true), "a fresh attempt's result");
     }
     if (!(result instanceof DeliveryResult.Sent) && LOG.isDebugEnabled()) {
       LOG.debug("{}: {} to {}: {}", settings.name(), delivery.id(),
@@ -94,7 +96,10 @@ public final class SmtpSender implements AutoCloseable {
     return result;
   }
 
-  /** {@return the result, or null when a reused transport broke early and a retry is safe} */
+  /**
+   * {@return the result; null only when {@code fresh} is false, a reused transport broke before
+   * the message was complete, and a retry on a new connection is safe}
+   */
   private @Nullable DeliveryResult attempt(MessageFactory.Built built, boolean fresh)
       throws InterruptedException {
     TransportPool.Lease lease;
