@@ -1,8 +1,12 @@
 package dev.notify.examples;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.notify.ChannelType;
 import dev.notify.NotificationClient;
 import dev.notify.apns.ApnsChannel;
+import dev.notify.email.EmailChannel;
+import dev.notify.email.SmtpSecurity;
 import dev.notify.examples.webhook.LocalWebhookServer;
 import dev.notify.examples.webhook.WebhookChannel;
 import dev.notify.inmemory.InMemoryPreferenceStore;
@@ -18,6 +22,7 @@ import dev.notify.policy.RetryPolicy;
 import dev.notify.recipient.UserProfile;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +43,7 @@ final class DemoWorld implements AutoCloseable {
   final Instant start = clock.instant();
   final MockApnsPeer apnsPeer = MockApnsPeer.start();
   final LocalWebhookServer hooks = LocalWebhookServer.start();
+  final GreenMail smtp = startSmtp();
   final InMemoryRecipientDirectory users = new InMemoryRecipientDirectory();
   final InMemoryPreferenceStore preferences = new InMemoryPreferenceStore();
   final DemoReport report = new DemoReport(clock);
@@ -70,6 +76,13 @@ final class DemoWorld implements AutoCloseable {
         .topic(peer.topic())
         .build();
     WebhookChannel chat = WebhookChannel.builder().name("chat").baseUri(hooks.baseUri()).build();
+    EmailChannel email = EmailChannel.builder()
+        .server("127.0.0.1", smtp.getSmtp().getPort())  // production: port 587, STARTTLS
+        .security(SmtpSecurity.NONE)
+        .from("shop@example.com", "Example Shop")
+        .unsubscribeLinks(m -> "security".equals(m.category()) ? null
+            : URI.create("https://shop.example.com/unsubscribe?c=" + m.category()))
+        .build();
 
     // The second web-hook channel comes from properties through ServiceLoader
     // (META-INF/services/dev.notify.spi.ChannelProvider names WebhookChannelProvider).
@@ -83,6 +96,7 @@ final class DemoWorld implements AutoCloseable {
     client = NotificationClient.builder()
         .channel(apns)
         .channel(chat)
+        .channel(email)
         .discoverChannels(properties)
         .defaultChannel(WebhookChannel.TYPE, "chat")     // two channels share the webhook type
         .recipientDirectory(users)
@@ -110,6 +124,14 @@ final class DemoWorld implements AutoCloseable {
     return new QuietHours(local.minusHours(1), local.plusHours(1));
   }
 
+  /** GreenMail on a free local port, plain SMTP: the demo's mail server. */
+  private static GreenMail startSmtp() {
+    GreenMail mail = new GreenMail(
+        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    mail.start();
+    return mail;
+  }
+
   @Override
   public void close() {
     try {
@@ -117,6 +139,7 @@ final class DemoWorld implements AutoCloseable {
     } finally {
       hooks.close();
       apnsPeer.close();
+      smtp.stop();
     }
   }
 

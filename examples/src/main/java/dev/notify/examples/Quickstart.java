@@ -1,11 +1,14 @@
 package dev.notify.examples;
 
 import com.eatthepath.pushy.apns.server.RejectionReason;
+import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Priority;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.email.EmailAttachment;
+import dev.notify.email.EmailOptions;
 import dev.notify.event.EventType;
 import dev.notify.examples.DemoWorld.Tokens;
 import dev.notify.examples.webhook.LocalWebhookServer.Answer;
@@ -19,7 +22,12 @@ import dev.notify.status.Outcome;
 import dev.notify.testkit.Await;
 import dev.notify.testkit.apns.PeerResponse;
 import dev.notify.testkit.apns.ReceivedPush;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -34,11 +42,12 @@ import java.util.function.Predicate;
 
 /**
  * The SDK's job in one run, on embedded local providers: pushy's {@code MockApnsServer} over
- * HTTP/2 and TLS, and a local HTTP server behind a custom web-hook channel. It sends a realistic
- * mix (templated orders in two locales, a duplicate event, a group broadcast, an opt-out, quiet
- * hours, a rate-limited burst, a provider that fails and recovers, a stale token, a dead letter
- * that is replayed, a scheduled and a cancelled notification, then a load burst), prints what
- * happened, and checks every outcome: exit status 0 only when all are as expected.
+ * HTTP/2 and TLS, GreenMail as the SMTP server, and a local HTTP server behind a custom web-hook
+ * channel. It sends a realistic mix (templated orders in two locales, a duplicate event, a group
+ * broadcast, an opt-out, quiet hours, a rate-limited burst, a provider that fails and recovers, a
+ * stale token, a dead letter that is replayed, a scheduled and a cancelled notification, email
+ * receipts, then a load burst), prints what happened, and checks every outcome: exit status 0
+ * only when all are as expected.
  *
  * <p>Run it from the repository root with {@code mvn -B -q -DskipTests -Pdemo verify}.
  */
@@ -95,6 +104,7 @@ public final class Quickstart {
     step("unregistered token", this::staleToken);
     step("dead letter, replay", this::deadLetterAndReplay);
     step("scheduled, cancelled", this::scheduledAndCancelled);
+    step("email receipts", this::emailReceipts);
     Map<String, Double> rates = new LinkedHashMap<>();
     step("load burst", () -> load(rates));
     if (ticker != null) {
@@ -264,6 +274,66 @@ public final class Quickstart {
         .allMatch(d -> !d.attempts().get(0).at().isBefore(in1s)), digest);
   }
 
+  /**
+   * Two receipts by email, HTML only with a PDF attached, to GreenMail: each arrives as
+   * multipart/alternative with a generated text part, the attachment, a List-Unsubscribe link
+   * and a Message-ID derived from its delivery; a subject that smuggles a header is refused at
+   * send.
+   */
+  private void emailReceipts() {
+    byte[] pdf = "%PDF-1.4 receipt".getBytes(StandardCharsets.US_ASCII);
+    List<SendReceipt> receipts = new ArrayList<>();
+    for (String who : List.of("ada", "bruno")) {
+      receipts.add(client.send(Notification.builder().id("receipt-" + who)
+          .to(Recipient.email(who + "@example.com")).category("receipts")
+          .subject("Your receipt, " + who).html("<h1>Thank you</h1><p>Order <b>A-1</b></p>")
+          .options(EmailOptions.builder()
+              .attachment(EmailAttachment.of("receipt.pdf", "application/pdf", pdf)).build())
+          .build()));
+    }
+    for (SendReceipt r : receipts) {
+      sent("email receipt " + r.id() + " sent", r, 1);
+    }
+    checks.expectTrue("GreenMail received both", world.smtp.waitForIncomingEmail(
+        WAIT.toMillis(), 2), world.smtp.getReceivedMessages().length);
+    for (MimeMessage m : world.smtp.getReceivedMessages()) {
+      String body = mimeText(m);
+      checks.expectTrue("... multipart/alternative with a generated text part and the PDF",
+          body.contains("multipart/alternative") && body.contains("Thank you")
+              && body.contains("receipt.pdf"), header(m, "Subject"));
+      checks.expectTrue("... one-click List-Unsubscribe", header(m, "List-Unsubscribe-Post")
+          .equals("List-Unsubscribe=One-Click") && header(m, "List-Unsubscribe")
+              .contains("unsubscribe?c=receipts"), header(m, "List-Unsubscribe"));
+    }
+    try {
+      client.send(Notification.builder().id("receipt-smuggled").to(Recipient.email(
+          "eve@example.com")).subject("Hi\r\nBcc: everyone@example.com").text("x").build());
+      checks.expectTrue("a subject with CR LF is refused at send", false, "accepted");
+    } catch (InvalidNotificationException e) {
+      checks.expect("a subject with CR LF is refused at send, nothing stored", false,
+          client.status("receipt-smuggled").isPresent());
+    }
+  }
+
+  private static String mimeText(MimeMessage m) {
+    try {
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      m.writeTo(raw);
+      return raw.toString(StandardCharsets.UTF_8);
+    } catch (IOException | MessagingException e) {
+      return e.toString();
+    }
+  }
+
+  private static String header(MimeMessage m, String name) {
+    try {
+      String v = m.getHeader(name, ", ");
+      return v == null ? "" : v;
+    } catch (MessagingException e) {
+      return e.toString();
+    }
+  }
+
   private void load(Map<String, Double> rates) {
     Instant t0 = world.report.now();
     List<SendReceipt> pushes = new ArrayList<>(LOAD_PUSHES);
@@ -316,6 +386,7 @@ public final class Quickstart {
         DemoReport.finished(lanes.get("ops"), DeliveryState.DEAD),
         DemoReport.finished(lanes.get("ops"), DeliveryState.SENT)));
     checks.expect("ADDRESS_INVALID events", 1L, world.report.count(EventType.ADDRESS_INVALID));
+    checks.expect("email SENT", 2L, DemoReport.finished(lanes.get("email"), DeliveryState.SENT));
   }
 
   private void sent(String what, SendReceipt receipt, int deliveries) {
