@@ -23,6 +23,7 @@ import dev.notify.recipient.UserProfile;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -82,6 +84,10 @@ final class DemoWorld implements AutoCloseable {
         .from("shop@example.com", "Example Shop")
         .unsubscribeLinks(m -> "security".equals(m.category()) ? null
             : URI.create("https://shop.example.com/unsubscribe?c=" + m.category()))
+        // Attachments by reference: the notification carries a key, not the file (object storage).
+        .attachmentResolver(ref -> ref.startsWith("invoices/")
+            ? Optional.of(("%PDF-1.4 " + ref).getBytes(StandardCharsets.US_ASCII))
+            : Optional.empty())
         .build();
 
     // The second web-hook channel comes from properties through ServiceLoader

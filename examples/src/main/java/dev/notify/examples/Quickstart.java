@@ -7,6 +7,8 @@ import dev.notify.NotificationClient;
 import dev.notify.Priority;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
+import dev.notify.email.Bounce;
+import dev.notify.email.DsnParser;
 import dev.notify.email.EmailAttachment;
 import dev.notify.email.EmailOptions;
 import dev.notify.event.EventType;
@@ -19,15 +21,12 @@ import dev.notify.status.DeliveryState;
 import dev.notify.status.DeliveryStatus;
 import dev.notify.status.NotificationStatus;
 import dev.notify.status.Outcome;
+import dev.notify.status.Receipt;
 import dev.notify.testkit.Await;
 import dev.notify.testkit.apns.PeerResponse;
 import dev.notify.testkit.apns.ReceivedPush;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -275,36 +274,49 @@ public final class Quickstart {
   }
 
   /**
-   * Two receipts by email, HTML only with a PDF attached, to GreenMail: each arrives as
-   * multipart/alternative with a generated text part, the attachment, a List-Unsubscribe link
-   * and a Message-ID derived from its delivery; a subject that smuggles a header is refused at
-   * send.
+   * Email receipts from a template (HTML only; the channel adds the text part), with the invoice
+   * attached by reference, to GreenMail: each arrives as multipart/alternative with the PDF, a
+   * one-click List-Unsubscribe link and its delivery's Message-ID. One address bounces later: the
+   * bounce is read with {@code DsnParser} and recorded on its delivery. A subject that smuggles a
+   * header is refused at send.
    */
   private void emailReceipts() {
-    byte[] pdf = "%PDF-1.4 receipt".getBytes(StandardCharsets.US_ASCII);
     List<SendReceipt> receipts = new ArrayList<>();
-    for (String who : List.of("ada", "bruno")) {
+    for (String who : List.of("ada", "bruno", "gone")) {
       receipts.add(client.send(Notification.builder().id("receipt-" + who)
           .to(Recipient.email(who + "@example.com")).category("receipts")
-          .subject("Your receipt, " + who).html("<h1>Thank you</h1><p>Order <b>A-1</b></p>")
-          .options(EmailOptions.builder()
-              .attachment(EmailAttachment.of("receipt.pdf", "application/pdf", pdf)).build())
+          .template("receipt", Map.of("name", who, "orderId", "A-1", "total", "EUR 42.00"))
+          .options(EmailOptions.builder().attachment(EmailAttachment.reference("invoice.pdf",
+              "application/pdf", "invoices/A-1.pdf")).build())
           .build()));
     }
     for (SendReceipt r : receipts) {
       sent("email receipt " + r.id() + " sent", r, 1);
     }
-    checks.expectTrue("GreenMail received both", world.smtp.waitForIncomingEmail(
-        WAIT.toMillis(), 2), world.smtp.getReceivedMessages().length);
-    for (MimeMessage m : world.smtp.getReceivedMessages()) {
-      String body = mimeText(m);
-      checks.expectTrue("... multipart/alternative with a generated text part and the PDF",
-          body.contains("multipart/alternative") && body.contains("Thank you")
-              && body.contains("receipt.pdf"), header(m, "Subject"));
-      checks.expectTrue("... one-click List-Unsubscribe", header(m, "List-Unsubscribe-Post")
-          .equals("List-Unsubscribe=One-Click") && header(m, "List-Unsubscribe")
-              .contains("unsubscribe?c=receipts"), header(m, "List-Unsubscribe"));
-    }
+    checks.expectTrue("GreenMail received all three", world.smtp.waitForIncomingEmail(
+        WAIT.toMillis(), 3), world.smtp.getReceivedMessages().length);
+    MimeMessage first = world.smtp.getReceivedMessages()[0];
+    String wire = DemoMail.raw(first);
+    checks.expectTrue("... templated, multipart/alternative with a text part and the PDF",
+        wire.contains("multipart/alternative") && wire.contains("text/plain")
+            && wire.contains("Thank you") && wire.contains("invoice.pdf"),
+        DemoMail.header(first, "Subject"));
+    checks.expectTrue("... one-click List-Unsubscribe", DemoMail.header(first,
+        "List-Unsubscribe-Post").equals("List-Unsubscribe=One-Click") && DemoMail.header(first,
+        "List-Unsubscribe").contains("unsubscribe?c=receipts"),
+        DemoMail.header(first, "List-Unsubscribe"));
+
+    // Days later the bounce mailbox gets a delivery status notification for gone@example.com.
+    String pid = only(client.status("receipt-gone").orElseThrow()).providerMessageId();
+    List<Bounce> bounces = DsnParser.parse(DemoMail.hardBounce("gone@example.com", pid));
+    Bounce bounce = bounces.get(0);
+    checks.expectTrue("the bounce is a hard one for an address that does not exist",
+        bounce.permanent() && bounce.addressInvalid(), bounce);
+    client.recordReceipt("email", bounce.originalMessageId(),
+        bounce.receipt(world.report.now()).orElseThrow());
+    checks.expect("... recorded on the delivery it bounced", List.of(Receipt.Kind.UNDELIVERED),
+        only(client.status("receipt-gone").orElseThrow()).receipts().stream()
+            .map(Receipt::kind).toList());
     try {
       client.send(Notification.builder().id("receipt-smuggled").to(Recipient.email(
           "eve@example.com")).subject("Hi\r\nBcc: everyone@example.com").text("x").build());
@@ -312,25 +324,6 @@ public final class Quickstart {
     } catch (InvalidNotificationException e) {
       checks.expect("a subject with CR LF is refused at send, nothing stored", false,
           client.status("receipt-smuggled").isPresent());
-    }
-  }
-
-  private static String mimeText(MimeMessage m) {
-    try {
-      ByteArrayOutputStream raw = new ByteArrayOutputStream();
-      m.writeTo(raw);
-      return raw.toString(StandardCharsets.UTF_8);
-    } catch (IOException | MessagingException e) {
-      return e.toString();
-    }
-  }
-
-  private static String header(MimeMessage m, String name) {
-    try {
-      String v = m.getHeader(name, ", ");
-      return v == null ? "" : v;
-    } catch (MessagingException e) {
-      return e.toString();
     }
   }
 
@@ -386,7 +379,7 @@ public final class Quickstart {
         DemoReport.finished(lanes.get("ops"), DeliveryState.DEAD),
         DemoReport.finished(lanes.get("ops"), DeliveryState.SENT)));
     checks.expect("ADDRESS_INVALID events", 1L, world.report.count(EventType.ADDRESS_INVALID));
-    checks.expect("email SENT", 2L, DemoReport.finished(lanes.get("email"), DeliveryState.SENT));
+    checks.expect("email SENT", 3L, DemoReport.finished(lanes.get("email"), DeliveryState.SENT));
   }
 
   private void sent(String what, SendReceipt receipt, int deliveries) {
