@@ -104,7 +104,7 @@ final class Assembly {
     memory.onFreed(claimer::now);
 
     this.acceptor = new Acceptor(config, new Planner(config.channels(), config.defaultChannels(),
-        config.maxDataBytes(), templates, directory != null), memory, intake, lanes, completions,
+        config.limits(), templates, directory != null), memory, intake, lanes, completions,
         listeners, claimer, retrier, backlog);
     this.fanOut = Executors.newSingleThreadExecutor(threads.named("notify-fanout"));
     Resolver resolver = directory == null ? null : new Resolver(directory, config, memory,
