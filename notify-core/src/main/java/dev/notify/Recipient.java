@@ -13,7 +13,13 @@ import dev.notify.spi.Redaction;
  */
 public sealed interface Recipient permits Recipient.Address, Recipient.User, Recipient.Group {
 
-  /** {@return a stable key under which history is kept, e.g. {@code "email:a@example.com"}} */
+  /**
+   * {@return a stable key under which history is kept, e.g. {@code "email:a@example.com"}}
+   * Keys cannot collide across kinds: an address's key is {@code <channel type id>:<value>}, a
+   * user's {@code user:<id>}, a group's {@code group:<id>}, and the type ids {@code user} and
+   * {@code group} are reserved ({@link ChannelType#of(String)} refuses them), while no type id
+   * contains {@code ':'}; so the text before the first {@code ':'} tells the kind.
+   */
   String key();
 
   /**
