@@ -73,10 +73,13 @@ public final class ApnsChannel implements Channel, AutoCloseable {
   /**
    * Checks the device token's syntax, that there is something to show (or a silent background
    * push), the topic, and the payload's size against Apple's limit (4096 bytes, 5120 for VoIP).
+   * The header values {@code apns-topic} and {@code apns-collapse-id} must be printable ASCII
+   * (U+0020 to U+007E) of at most 255 and 64 characters, and the token ASCII hex digits.
    * Sizes the payload exactly as {@link #send} builds it. No I/O.
    *
    * @throws dev.notify.InvalidNotificationException naming {@code address}, {@code content},
-   *     {@code content.data}, {@code payload}, {@code options.topic} or {@code options.pushType}
+   *     {@code content.data}, {@code payload}, {@code options.topic},
+   *     {@code options.collapseId} or {@code options.pushType}
    */
   @Override
   public void validate(OutboundMessage message) {
