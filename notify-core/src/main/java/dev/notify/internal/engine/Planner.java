@@ -53,6 +53,7 @@ final class Planner {
   /** @throws InvalidNotificationException naming the field and the rule */
   List<Planned> plan(Notification n, Instant now) {
     Inputs.checkNames(n);
+    Storable.check(n);
     List<Target> targets = resolveTargets(n.targets());
     if (n.recipients().isEmpty()) {
       throw new InvalidNotificationException("recipients", "must name at least one recipient");
