@@ -9,7 +9,8 @@ import dev.notify.spi.Redaction;
  * one channel type), a user id, or a group id. Users and groups are resolved to addresses by a
  * {@link dev.notify.spi.store.RecipientDirectory} at dispatch time; without one, {@code send} rejects them.
  *
- * <p>Addresses are personal data: {@code toString()} shows only a masked form.
+ * <p>Addresses and user and group ids are personal data: {@code toString()} shows only a masked
+ * form; {@link #key()} is the full value.
  */
 public sealed interface Recipient permits Recipient.Address, Recipient.User, Recipient.Group {
 
@@ -77,6 +78,12 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
     public String key() {
       return "user:" + id;
     }
+
+    /** Masked: applications use emails and phone numbers as user ids. */
+    @Override
+    public String toString() {
+      return "user:" + Redaction.mask(id);
+    }
   }
 
   /**
@@ -101,6 +108,12 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
     @Override
     public String key() {
       return "group:" + id;
+    }
+
+    /** Masked like a user id. */
+    @Override
+    public String toString() {
+      return "group:" + Redaction.mask(id);
     }
   }
 

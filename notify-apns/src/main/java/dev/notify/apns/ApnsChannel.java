@@ -14,6 +14,7 @@ import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
+import dev.notify.spi.Redaction;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -208,11 +209,14 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      */
     public Builder tokenAuth(Path p8File, String teamId, String keyId) {
       requireNonNull(p8File, "p8File");
+      // The file is named after the key id (AuthKey_<keyId>.p8): masked here, and the
+      // IOException (whose message is the full path) is not kept as the cause.
+      String shown = Redaction.maskFileName(p8File);
       try (InputStream in = Files.newInputStream(p8File)) {
-        return tokenAuth(in, teamId, keyId, p8File.toString());
+        return tokenAuth(in, teamId, keyId, shown);
       } catch (IOException e) {
-        throw new IllegalArgumentException("could not read the signing key " + p8File + ": " + e,
-            e);
+        throw new IllegalArgumentException("could not read the signing key " + shown + " ("
+            + e.getClass().getSimpleName() + ")");
       }
     }
 
