@@ -11,22 +11,40 @@ import java.time.Duration;
  * {@code validate}. Immutable; set it with {@code NotificationClient.builder().limits(...)}.
  *
  * <pre>{@code
- * Limits limits = Limits.builder().maxScheduleAhead(Duration.ofDays(30)).build();
+ * Limits limits = Limits.builder().maxScheduleAhead(Duration.ofDays(30)).maxRecipients(100)
+ *     .build();
  * }</pre>
  *
  * @param maxScheduleAhead how far from now {@code sendAt} and {@code expiresAt} may lie (either
  *     way for {@code sendAt}: one in the past means now, but not one older than this); default 366
- *     days
+ *     days, at most 100 years
  * @param maxDataBytes the largest {@code data} map (keys and values, UTF-8); default 4,096
+ * @param maxTextBytes the largest title, body, subject, text or html, each (UTF-8); default
+ *     1 MiB (1,048,576)
+ * @param maxMetadataEntries the most metadata entries; default 64
+ * @param maxMetadataBytes the largest metadata (keys and values, UTF-8); default 8,192
+ * @param maxRecipients the most recipients of one notification (a group counts as one); default
+ *     1,000. More is a campaign: send a group, or one notification per recipient with
+ *     {@code sendAll}
+ * @param maxRenderedChars the longest text a template part may render to, in characters; the
+ *     default Mustache engine stops rendering there, at {@code send} and at dispatch; default
+ *     1,000,000
  */
-public record Limits(Duration maxScheduleAhead, int maxDataBytes) {
-  private static final Limits DEFAULTS = new Limits(Duration.ofDays(366), 4_096);
+public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextBytes,
+    int maxMetadataEntries, int maxMetadataBytes, int maxRecipients, int maxRenderedChars) {
+  private static final Limits DEFAULTS = new Limits(Duration.ofDays(366), 4_096, 1 << 20, 64,
+      8_192, 1_000, 1_000_000);
 
   /**
-   * Rejects values that are not positive.
+   * Rejects values that are not positive, and a schedule horizon past 100 years.
    *
    * @param maxScheduleAhead how far from now {@code sendAt} and {@code expiresAt} may lie
    * @param maxDataBytes the largest {@code data} map
+   * @param maxTextBytes the largest text field
+   * @param maxMetadataEntries the most metadata entries
+   * @param maxMetadataBytes the largest metadata
+   * @param maxRecipients the most recipients
+   * @param maxRenderedChars the longest rendered template part
    */
   public Limits {
     requireNonNull(maxScheduleAhead, "maxScheduleAhead");
@@ -39,6 +57,11 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes) {
           + maxScheduleAhead);
     }
     positive(maxDataBytes, "maxDataBytes");
+    positive(maxTextBytes, "maxTextBytes");
+    positive(maxMetadataEntries, "maxMetadataEntries");
+    positive(maxMetadataBytes, "maxMetadataBytes");
+    positive(maxRecipients, "maxRecipients");
+    positive(maxRenderedChars, "maxRenderedChars");
   }
 
   /** {@return the defaults, as documented on each component} */
@@ -65,12 +88,10 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes) {
 
   /** Builds {@link Limits}; each setter checks its value at once. Not thread-safe. */
   public static final class Builder {
-    private Duration maxScheduleAhead;
-    private int maxDataBytes;
+    private Limits limits;
 
     private Builder(Limits from) {
-      this.maxScheduleAhead = from.maxScheduleAhead;
-      this.maxDataBytes = from.maxDataBytes;
+      this.limits = from;
     }
 
     /**
@@ -80,9 +101,9 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes) {
      * @return this builder
      */
     public Builder maxScheduleAhead(Duration maxScheduleAhead) {
-      requireNonNull(maxScheduleAhead, "maxScheduleAhead");
-      new Limits(maxScheduleAhead, maxDataBytes);
-      this.maxScheduleAhead = maxScheduleAhead;
+      Limits l = limits;
+      limits = new Limits(maxScheduleAhead, l.maxDataBytes, l.maxTextBytes, l.maxMetadataEntries,
+          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars);
       return this;
     }
 
@@ -93,13 +114,68 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes) {
      * @return this builder
      */
     public Builder maxDataBytes(int bytes) {
-      this.maxDataBytes = positive(bytes, "maxDataBytes");
+      Limits l = limits;
+      limits = new Limits(l.maxScheduleAhead, bytes, l.maxTextBytes, l.maxMetadataEntries,
+          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars);
+      return this;
+    }
+
+    /**
+     * Sets the largest title, body, subject, text or html.
+     *
+     * @param bytes each field, UTF-8; default 1 MiB
+     * @return this builder
+     */
+    public Builder maxTextBytes(int bytes) {
+      Limits l = limits;
+      limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, bytes, l.maxMetadataEntries,
+          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars);
+      return this;
+    }
+
+    /**
+     * Sets the most metadata entries and the largest metadata.
+     *
+     * @param entries the most entries; default 64
+     * @param bytes keys and values, UTF-8; default 8,192
+     * @return this builder
+     */
+    public Builder maxMetadata(int entries, int bytes) {
+      Limits l = limits;
+      limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, l.maxTextBytes, entries, bytes,
+          l.maxRecipients, l.maxRenderedChars);
+      return this;
+    }
+
+    /**
+     * Sets the most recipients of one notification.
+     *
+     * @param recipients a group counts as one; default 1,000
+     * @return this builder
+     */
+    public Builder maxRecipients(int recipients) {
+      Limits l = limits;
+      limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, l.maxTextBytes,
+          l.maxMetadataEntries, l.maxMetadataBytes, recipients, l.maxRenderedChars);
+      return this;
+    }
+
+    /**
+     * Sets the longest text a template part may render to.
+     *
+     * @param chars in characters; default 1,000,000
+     * @return this builder
+     */
+    public Builder maxRenderedChars(int chars) {
+      Limits l = limits;
+      limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, l.maxTextBytes,
+          l.maxMetadataEntries, l.maxMetadataBytes, l.maxRecipients, chars);
       return this;
     }
 
     /** {@return the limits} */
     public Limits build() {
-      return new Limits(maxScheduleAhead, maxDataBytes);
+      return limits;
     }
   }
 }

@@ -79,7 +79,8 @@ final class Assembly {
     this.directory = p.directory() == null ? null
         : new CachingRecipientDirectory(p.directory(), clock);
     TemplateRenderer templates = p.templates() == null ? null : new TemplateRenderer(p.templates(),
-        p.templateEngine() != null ? p.templateEngine() : new MustacheTemplateEngine());
+        p.templateEngine() != null ? p.templateEngine()
+            : new MustacheTemplateEngine(config.limits().maxRenderedChars()));
     PreferencePolicy preferencePolicy = p.preferencePolicy() != null ? p.preferencePolicy()
         : PreferencePolicy.ofDefaults();
     RateLimitStore buckets = p.rateLimitStore() != null ? p.rateLimitStore()

@@ -12,7 +12,6 @@ import dev.notify.spi.Channel;
 import dev.notify.spi.OutboundMessage;
 import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.template.TemplateException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,9 +49,19 @@ final class Planner {
     this.hasDirectory = hasDirectory;
   }
 
+  /**
+   * The checks that come before the payload hash, which reads all of the notification: names and
+   * sizes.
+   *
+   * @throws InvalidNotificationException naming the field and the rule
+   */
+  void precheck(Notification n) {
+    Inputs.checkNames(n);
+    Sizes.check(n, limits);
+  }
+
   /** @throws InvalidNotificationException naming the field and the rule */
   List<Planned> plan(Notification n, Instant now) {
-    Inputs.checkNames(n);
     Storable.check(n);
     List<Target> targets = resolveTargets(n.targets());
     if (n.recipients().isEmpty()) {
@@ -65,15 +74,6 @@ final class Planner {
     if (n.template().isPresent() && templates == null) {
       throw new InvalidNotificationException("template",
           "needs a TemplateStore, and none is configured; add one with templates(...)");
-    }
-    int dataBytes = 0;
-    for (Map.Entry<String, String> e : n.content().data().entrySet()) {
-      dataBytes += e.getKey().getBytes(StandardCharsets.UTF_8).length
-          + e.getValue().getBytes(StandardCharsets.UTF_8).length;
-    }
-    if (dataBytes > limits.maxDataBytes()) {
-      throw new InvalidNotificationException("content.data",
-          "must be at most " + limits.maxDataBytes() + " bytes (keys and values, UTF-8), was " + dataBytes);
     }
     checkTimes(n, now, limits.maxScheduleAhead());
 
