@@ -12,22 +12,28 @@ import dev.notify.Recipient;
 import dev.notify.apns.ApnsChannel;
 import dev.notify.apns.ApnsOptions;
 import dev.notify.inmemory.InMemoryRecipientDirectory;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.OutboundMessage;
+import dev.notify.testkit.Await;
 import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Big List of Naughty Strings (test resource {@code blns/}) in every field of every shipped
- * channel's message. Each send has one of the allowed outcomes: accepted (and stored as given),
+ * channel's message. Each send has one of the allowed outcomes: accepted (stored, and for the email channel's fields received exactly as given),
  * or an {@link InvalidNotificationException} naming the field with nothing stored and the id still
  * free; a value object's own builder may also refuse a string with an
  * {@link IllegalArgumentException} before there is a notification. Anything else fails the test.
@@ -42,7 +48,12 @@ class NaughtyStringsTest {
 
   /** A field under test: how to put the string in, and the field an error must name. */
   private record Field(String name, String errorField,
-      BiFunction<Notification.Builder, String, Notification.Builder> put) {
+      BiFunction<Notification.Builder, String, Notification.Builder> put,
+      Function<OutboundMessage, Object> received) {
+    Field(String name, String errorField,
+        BiFunction<Notification.Builder, String, Notification.Builder> put) {
+      this(name, errorField, put, null);
+    }
   }
 
   private static Notification.Builder email() {
@@ -55,19 +66,26 @@ class NaughtyStringsTest {
 
   private static List<Field> fields() {
     List<Field> f = new ArrayList<>();
-    f.add(new Field("id", "id", (b, s) -> email().id(s)));
-    f.add(new Field("category", "category", (b, s) -> b.category(s)));
-    f.add(new Field("content.title", "content.title", (b, s) -> b.title(s)));
-    f.add(new Field("content.body", "content.body", (b, s) -> b.body(s)));
-    f.add(new Field("content.subject", "content.subject", (b, s) -> b.subject(s)));
-    f.add(new Field("content.text", "content.text", (b, s) -> b.text(s)));
-    f.add(new Field("content.html", "content.html", (b, s) -> b.html(s)));
+    f.add(new Field("id", "id", (b, s) -> email().id(s), OutboundMessage::notificationId));
+    f.add(new Field("category", "category", (b, s) -> b.category(s), OutboundMessage::category));
+    f.add(new Field("content.title", "content.title", (b, s) -> b.title(s),
+        m -> m.content().title()));
+    f.add(new Field("content.body", "content.body", (b, s) -> b.body(s),
+        m -> m.content().body()));
+    f.add(new Field("content.subject", "content.subject", (b, s) -> b.subject(s),
+        m -> m.content().subject()));
+    f.add(new Field("content.text", "content.text", (b, s) -> b.text(s),
+        m -> m.content().text()));
+    f.add(new Field("content.html", "content.html", (b, s) -> b.html(s),
+        m -> m.content().html()));
     f.add(new Field("content.data key", "content.data", (b, s) -> b.data(s, "v")));
-    f.add(new Field("content.data value", "content.data", (b, s) -> b.data("k", s)));
+    f.add(new Field("content.data value", "content.data", (b, s) -> b.data("k", s),
+        m -> m.content().data().get("k")));
     f.add(new Field("metadata key", "metadata", (b, s) -> b.metadata(s, "v")));
-    f.add(new Field("metadata value", "metadata", (b, s) -> b.metadata("k", s)));
+    f.add(new Field("metadata value", "metadata", (b, s) -> b.metadata("k", s),
+        m -> m.metadata().get("k")));
     f.add(new Field("email address", "recipients[0]", (b, s) -> email()
-        .recipients(List.of(Recipient.email(s)))));
+        .recipients(List.of(Recipient.email(s))), m -> m.address().value()));
     f.add(new Field("user id", "recipients[0]", (b, s) -> email()
         .recipients(List.of(Recipient.user(s)))));
     f.add(new Field("group id", "recipients[0]", (b, s) -> email()
@@ -105,6 +123,7 @@ class NaughtyStringsTest {
     RecordingChannel email = RecordingChannel.builder("email").type(ChannelType.EMAIL).build();
     Map<String, int[]> counts = new LinkedHashMap<>();
     List<String> others = new ArrayList<>();
+    Map<String, Expected> expected = new LinkedHashMap<>();
     try (ApnsChannel apns = ApnsChannel.builder().server(c.host(), c.port())
         .trustedServerCertificates(c.trustedCertificate())
         .tokenAuth(c.signingKeyStream(), c.teamId(), c.keyId()).topic(c.topic()).build();
@@ -129,6 +148,9 @@ class NaughtyStringsTest {
             boolean stored = client.status(note.id()).isPresent();
             if (stored) {
               count[0]++;
+              if (field.received() != null) {
+                expected.put(note.id(), new Expected(field, s));
+              }
             } else {
               count[3]++;
               others.add(field.name() + " #" + i + ": accepted but not stored");
@@ -150,6 +172,16 @@ class NaughtyStringsTest {
           }
         }
       }
+      // Accepted exactly: what the channel received is what was sent, char for char.
+      Await.atMost(Duration.ofSeconds(60)).until("every accepted email is at the channel", () ->
+          email.sends().stream().map(d -> d.message().notificationId()).collect(
+              Collectors.toSet()).containsAll(expected.keySet()));
+      for (Delivery d : email.sends()) {
+        Expected e = expected.get(d.message().notificationId());
+        if (e != null && !e.value().equals(e.field().received().apply(d.message()))) {
+          others.add(e.field().name() + ": received another value than was sent");
+        }
+      }
     }
     StringBuilder report = new StringBuilder("BLNS (" + corpus.size() + " strings): field |"
         + " accepted | InvalidNotificationException at send | refused by a builder | other\n");
@@ -157,6 +189,9 @@ class NaughtyStringsTest {
         .append(k[1]).append(" | ").append(k[2]).append(" | ").append(k[3]).append('\n'));
     System.out.println(report);
     assertThat(others).as(report.toString()).isEmpty();
+  }
+
+  private record Expected(Field field, String value) {
   }
 
   private static boolean idIsFree(NotificationClient client, String id) {
