@@ -11,7 +11,9 @@ import static java.util.Objects.requireNonNull;
  * {@code category}, {@code content.title} ({@code .body}, {@code .subject}, {@code .text},
  * {@code .html}), {@code content.data} (the map, or one of its keys) and {@code content.data.<key>}
  * (a value), {@code metadata} and {@code metadata.<key>}, {@code template},
- * {@code template.variables.a.b[2]}, {@code options.<part>}, {@code sendAt}, {@code expiresAt}; a
+ * {@code template.variables.a.b[2]}, {@code options[<class name>]} (an options object as a whole)
+ * and {@code options.<component>} (one of its parts, as a channel checks it), {@code sendAt},
+ * {@code expiresAt}; a
  * channel may add a field of its own, such as {@code payload} for the encoded push. A channel's
  * {@code validate} names {@code address} for the message's address; the client reports it as the
  * recipient's field, {@code recipients[i]}. In {@code sendAll} each field is prefixed with the

@@ -80,6 +80,29 @@ class PersonalDataTest {
   }
 
   @Test
+  void theClientsExceptionsDoNotShowAddresses() {
+    RecordingChannel email = RecordingChannel.builder("email").type(ChannelType.EMAIL).build();
+    try (NotificationClient client = NotificationClient.builder().channel(email)
+        .capacity(1).build()) {
+      email.hold();
+      client.send(Notification.builder().id("first").to(Recipient.email(EMAIL)).subject("s")
+          .text("t").build());
+      Throwable conflict = catchThrowable(() -> client.send(Notification.builder().id("first")
+          .to(Recipient.email(EMAIL)).subject("other").text("t").build()));
+      Throwable full = catchThrowable(() -> client.send(Notification.builder().id("second")
+          .to(Recipient.email(EMAIL), Recipient.email("b@example.com")).subject("s").text("t")
+          .build()));
+      Throwable invalid = catchThrowable(() -> client.send(Notification.builder().id("third")
+          .to(Recipient.user(EMAIL)).subject("s").text("t").build()));
+      assertThat(conflict).isInstanceOf(dev.notify.IdempotencyConflictException.class);
+      assertThat(full).isInstanceOf(dev.notify.QueueFullException.class);
+      assertThat(invalid).isInstanceOf(InvalidNotificationException.class);
+      assertClean(conflict, full, invalid);
+      email.release();
+    }
+  }
+
+  @Test
   void aMissingKeyFileDoesNotShowTheKeyId() {
     Throwable e = catchThrowable(() -> ApnsChannel.builder().tokenAuth(
         Path.of("/nonexistent/keys/AuthKey_" + KEY_ID + ".p8"), "TEAM123456", KEY_ID));
