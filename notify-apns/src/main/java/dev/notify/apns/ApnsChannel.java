@@ -7,6 +7,7 @@ import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import dev.notify.ChannelType;
 import dev.notify.apns.internal.ApnsSender;
 import dev.notify.apns.internal.ApnsSettings;
+import dev.notify.apns.internal.HeaderRules;
 import dev.notify.apns.internal.KeyMaterial;
 import dev.notify.apns.internal.Violation;
 import dev.notify.spi.Channel;
@@ -328,8 +329,9 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     /**
      * Sets the default topic.
      *
-     * @param topic the default apns-topic, normally the app's bundle id; a notification may name
-     *     another with {@link ApnsOptions#topic()}. Default none: then every notification must.
+     * @param topic the default apns-topic, normally the app's bundle id: printable ASCII without
+     *     spaces, at most 255 characters; a notification may name another with
+     *     {@link ApnsOptions#topic()}. Default none: then every notification must.
      * @return this builder
      */
     public Builder topic(String topic) {
@@ -337,6 +339,12 @@ public final class ApnsChannel implements Channel, AutoCloseable {
       if (topic.isBlank() || topic.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("topic must be a bundle id without spaces: '" + topic
             + "'");
+      }
+      // Checked as validate checks it per notification, so a bad default fails here, not on
+      // every send.
+      String problem = HeaderRules.problem("apns-topic", topic, HeaderRules.MAX_TOPIC_CHARS);
+      if (problem != null) {
+        throw new IllegalArgumentException("topic " + problem);
       }
       this.topic = topic;
       return this;

@@ -74,6 +74,13 @@ class ApnsHeaderValidationTest {
         .topic("a".repeat(255)).collapseId("c".repeat(64))))).doesNotThrowAnyException();
   }
 
+  @Test
+  void aDefaultTopicThatIsNotPrintableAsciiIsRefusedWhenTheChannelIsBuilt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApnsChannel.builder()
+        .topic("com.\u00e4pp")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("printable ASCII", "U+00E4");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"\uff10", "\u0660", "\u06f1", "\u0966", "\uff41"})
   void aTokenWithNonAsciiDigitsIsRefused(String digit) {

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * value is printable ASCII, U+0020 to U+007E, and short enough to stay far below the 8 KiB that
  * APNs allows for all headers together: all of it knowable, and checked, at {@code send}.
  */
-final class HeaderRules {
+public final class HeaderRules {
   /** The longest {@code apns-topic}: a bundle id, with a suffix such as {@code .voip}. */
-  static final int MAX_TOPIC_CHARS = 255;
+  public static final int MAX_TOPIC_CHARS = 255;
 
   private HeaderRules() {
   }
@@ -23,7 +23,7 @@ final class HeaderRules {
    * @param value its value
    * @param maxChars its largest length (in characters, which are bytes once it is ASCII)
    */
-  static @Nullable String problem(String header, String value, int maxChars) {
+  public static @Nullable String problem(String header, String value, int maxChars) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c > 0x7E) {
