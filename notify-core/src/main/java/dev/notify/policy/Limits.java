@@ -29,11 +29,14 @@ import java.time.Duration;
  * @param maxRenderedChars the longest text a template part may render to, in characters; the
  *     default Mustache engine stops rendering there, at {@code send} and at dispatch; default
  *     1,000,000
+ * @param maxVariablesBytes the largest template variables: the UTF-8 bytes of every key and text
+ *     value, 8 for any other value; default 65,536
  */
 public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextBytes,
-    int maxMetadataEntries, int maxMetadataBytes, int maxRecipients, int maxRenderedChars) {
+    int maxMetadataEntries, int maxMetadataBytes, int maxRecipients, int maxRenderedChars,
+    int maxVariablesBytes) {
   private static final Limits DEFAULTS = new Limits(Duration.ofDays(366), 4_096, 1 << 20, 64,
-      8_192, 1_000, 1_000_000);
+      8_192, 1_000, 1_000_000, 65_536);
 
   /**
    * Rejects values that are not positive, and a schedule horizon past 100 years.
@@ -45,6 +48,7 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextByt
    * @param maxMetadataBytes the largest metadata
    * @param maxRecipients the most recipients
    * @param maxRenderedChars the longest rendered template part
+   * @param maxVariablesBytes the largest template variables
    */
   public Limits {
     requireNonNull(maxScheduleAhead, "maxScheduleAhead");
@@ -62,6 +66,7 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextByt
     positive(maxMetadataBytes, "maxMetadataBytes");
     positive(maxRecipients, "maxRecipients");
     positive(maxRenderedChars, "maxRenderedChars");
+    positive(maxVariablesBytes, "maxVariablesBytes");
   }
 
   /** {@return the defaults, as documented on each component} */
@@ -103,7 +108,7 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextByt
     public Builder maxScheduleAhead(Duration maxScheduleAhead) {
       Limits l = limits;
       limits = new Limits(maxScheduleAhead, l.maxDataBytes, l.maxTextBytes, l.maxMetadataEntries,
-          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars);
+          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars, l.maxVariablesBytes);
       return this;
     }
 
@@ -116,7 +121,7 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextByt
     public Builder maxDataBytes(int bytes) {
       Limits l = limits;
       limits = new Limits(l.maxScheduleAhead, bytes, l.maxTextBytes, l.maxMetadataEntries,
-          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars);
+          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars, l.maxVariablesBytes);
       return this;
     }
 
@@ -129,7 +134,7 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextByt
     public Builder maxTextBytes(int bytes) {
       Limits l = limits;
       limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, bytes, l.maxMetadataEntries,
-          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars);
+          l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars, l.maxVariablesBytes);
       return this;
     }
 
@@ -143,7 +148,7 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextByt
     public Builder maxMetadata(int entries, int bytes) {
       Limits l = limits;
       limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, l.maxTextBytes, entries, bytes,
-          l.maxRecipients, l.maxRenderedChars);
+          l.maxRecipients, l.maxRenderedChars, l.maxVariablesBytes);
       return this;
     }
 
@@ -156,7 +161,8 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextByt
     public Builder maxRecipients(int recipients) {
       Limits l = limits;
       limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, l.maxTextBytes,
-          l.maxMetadataEntries, l.maxMetadataBytes, recipients, l.maxRenderedChars);
+          l.maxMetadataEntries, l.maxMetadataBytes, recipients, l.maxRenderedChars,
+          l.maxVariablesBytes);
       return this;
     }
 
@@ -169,7 +175,20 @@ public record Limits(Duration maxScheduleAhead, int maxDataBytes, int maxTextByt
     public Builder maxRenderedChars(int chars) {
       Limits l = limits;
       limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, l.maxTextBytes,
-          l.maxMetadataEntries, l.maxMetadataBytes, l.maxRecipients, chars);
+          l.maxMetadataEntries, l.maxMetadataBytes, l.maxRecipients, chars, l.maxVariablesBytes);
+      return this;
+    }
+
+    /**
+     * Sets the largest template variables.
+     *
+     * @param bytes UTF-8 bytes of keys and text values, 8 for any other value; default 65,536
+     * @return this builder
+     */
+    public Builder maxVariablesBytes(int bytes) {
+      Limits l = limits;
+      limits = new Limits(l.maxScheduleAhead, l.maxDataBytes, l.maxTextBytes,
+          l.maxMetadataEntries, l.maxMetadataBytes, l.maxRecipients, l.maxRenderedChars, bytes);
       return this;
     }
 

@@ -39,8 +39,8 @@ class SizeLimitsTest {
   void theDefaultsAreDocumentedValues() {
     Limits d = Limits.ofDefaults();
     assertThat(List.of(d.maxDataBytes(), d.maxTextBytes(), d.maxMetadataEntries(),
-        d.maxMetadataBytes(), d.maxRecipients(), d.maxRenderedChars()))
-        .containsExactly(4_096, 1_048_576, 64, 8_192, 1_000, 1_000_000);
+        d.maxMetadataBytes(), d.maxRecipients(), d.maxRenderedChars(), d.maxVariablesBytes()))
+        .containsExactly(4_096, 1_048_576, 64, 8_192, 1_000, 1_000_000, 65_536);
   }
 
   @Test
@@ -57,6 +57,17 @@ class SizeLimitsTest {
       assertRefused(c, base.toBuilder().metadata("a", "x".repeat(20)).build(), "metadata",
           "at most 20 bytes");
       c.send(base.toBuilder().text("é".repeat(5)).build()); // 10 bytes: at the limit
+    }
+  }
+
+  @Test
+  void oversizedTemplateVariablesAreRefusedBeforeTheyAreHashed() {
+    try (NotificationClient c = NotificationClient.builder().channel(channel)
+        .limits(Limits.builder().maxVariablesBytes(100).build()).build()) {
+      Notification n = email("vars", "a@example.com").toBuilder().template("t",
+          Map.of("rows", List.of(Map.of("name", "x".repeat(60)), Map.of("name", "y".repeat(60)))))
+          .build();
+      assertRefused(c, n, "template.variables", "at most 100 bytes");
     }
   }
 

@@ -40,11 +40,57 @@ final class Sizes {
           + limits.maxMetadataEntries() + " entries (Limits.maxMetadataEntries), had "
           + n.metadata().size());
     }
+    variables(n, limits);
     long metadata = bytes(n.metadata());
     if (metadata > limits.maxMetadataBytes()) {
       throw new InvalidNotificationException("metadata", "must be at most "
           + limits.maxMetadataBytes() + " bytes (keys and values, UTF-8;"
           + " Limits.maxMetadataBytes), was " + metadata);
+    }
+  }
+
+  /**
+   * Sizes the template variables before the payload hash reads them. Bounded like the hash's own
+   * walk (depth and number of values), whose clearer errors for cycles and deep nesting follow.
+   */
+  private static void variables(Notification n, Limits limits) {
+    if (n.template().isEmpty()) {
+      return;
+    }
+    long[] budget = {CanonicalJson.MAX_VALUES + 1L, 0};
+    size(n.template().get().variables(), 0, budget, limits.maxVariablesBytes());
+    if (budget[1] > limits.maxVariablesBytes()) {
+      throw new InvalidNotificationException("template.variables", "must be at most "
+          + limits.maxVariablesBytes() + " bytes (UTF-8 keys and text values, 8 for any other"
+          + " value; Limits.maxVariablesBytes), was at least " + budget[1]);
+    }
+  }
+
+  /** @param budget values left to visit, bytes counted so far; stops early past {@code max} */
+  private static void size(@Nullable Object v, int depth, long[] budget, int max) {
+    if (budget[0]-- <= 0 || budget[1] > max || depth > CanonicalJson.MAX_DEPTH) {
+      return;
+    }
+    if (v instanceof CharSequence s) {
+      budget[1] += utf8(s.toString());
+    } else if (v instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        budget[1] += e.getKey() instanceof CharSequence k ? utf8(k.toString()) : 8;
+        size(e.getValue(), depth + 1, budget, max);
+      }
+    } else if (v instanceof Iterable<?> list) {
+      for (Object o : list) {
+        size(o, depth + 1, budget, max);
+        if (budget[0] <= 0 || budget[1] > max) {
+          return;
+        }
+      }
+    } else if (v instanceof Object[] array) {
+      for (Object o : array) {
+        size(o, depth + 1, budget, max);
+      }
+    } else {
+      budget[1] += 8;
     }
   }
 
