@@ -15,6 +15,8 @@ import dev.notify.recipient.UserProfile;
 import dev.notify.spi.OutboundMessage;
 import dev.notify.spi.Redaction;
 import dev.notify.testkit.RecordingChannel;
+import dev.notify.testkit.apns.ApnsPeerCredentials;
+import dev.notify.testkit.apns.MockApnsPeer;
 import dev.notify.testkit.RecordingListener;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,6 +101,22 @@ class PersonalDataTest {
       assertThat(invalid).isInstanceOf(InvalidNotificationException.class);
       assertClean(conflict, full, invalid);
       email.release();
+    }
+  }
+
+  @Test
+  void anApnsChannelAndItsRefusalsDoNotShowTheKeyIdOrToken() {
+    try (MockApnsPeer peer = MockApnsPeer.builder().keyId(KEY_ID).teamId("TEAM123456").start()) {
+      ApnsPeerCredentials c = peer.credentials();
+      try (ApnsChannel apns = ApnsChannel.builder().server(c.host(), c.port())
+          .trustedServerCertificates(c.trustedCertificate())
+          .tokenAuth(c.signingKeyStream(), c.teamId(), c.keyId()).topic(c.topic()).build();
+          NotificationClient client = NotificationClient.builder().channel(apns).build()) {
+        Throwable badToken = catchThrowable(() -> client.send(Notification.builder().id("t")
+            .to(Recipient.apnsToken(TOKEN.substring(1))).title("t").build()));
+        assertThat(badToken).isInstanceOf(InvalidNotificationException.class);
+        assertClean(apns, badToken, peer.credentials());
+      }
     }
   }
 
