@@ -33,7 +33,8 @@ public final class ChannelType {
   /**
    * Returns the type with this id: one of the built-in constants or a custom type in its own family.
    *
-   * @param id lower case letters, digits, {@code -} or {@code _}, starting with a letter, at most 32
+   * @param id lower case letters, digits, {@code -} or {@code _}, starting with a letter, at most 32;
+   *     not {@code user} or {@code group}, which are reserved for the keys of {@link Recipient}s
    * @return the built-in constant with this id, or a custom type
    * @throws IllegalArgumentException if the id does not have that form
    */
@@ -44,6 +45,10 @@ public final class ChannelType {
       case "fcm": return FCM;
       case "sms": return SMS;
       case "email": return EMAIL;
+      case "user":
+      case "group":
+        throw new IllegalArgumentException("channel type id '" + id + "' is reserved: recipient"
+            + " keys of users and groups start with it (Recipient.key())");
       default:
         if (!ID.matcher(id).matches()) {
           throw new IllegalArgumentException("channel type id must match " + ID + ": '" + id + "'");

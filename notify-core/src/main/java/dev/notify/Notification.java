@@ -29,7 +29,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>The id is the idempotency key. When none is given a random one is generated, which means the
- * notification is never deduplicated against another send.
+ * notification is never deduplicated against another send. {@code send} checks its rules (an
+ * {@link InvalidNotificationException} for field {@code id}): 1 to 200 characters, not blank, no
+ * control characters, no unpaired surrogates, and no {@code ':'}. The colon is reserved: a group
+ * broadcast notifies each member with a notification of its own whose id is
+ * {@code <broadcast id>:<user id>} (up to 401 characters), so everything before the first colon
+ * of such an id is the broadcast's and everything after it the user's. A caller's id can thus
+ * never collide with, or stand in for, a member's.
  */
 public final class Notification {
   private final String id;
@@ -190,17 +196,12 @@ public final class Notification {
     /**
      * Sets the id.
      *
-     * @param id the caller's event id, used as the idempotency key; at most 200 characters. Default:
-     *     a random UUID.
+     * @param id the caller's event id, used as the idempotency key; its rules (see the class
+     *     Javadoc) are checked by {@code send}. Default: a random UUID.
      * @return this builder
      */
     public Builder id(String id) {
-      requireNonNull(id, "id");
-      if (id.isBlank() || id.length() > 200) {
-        throw new IllegalArgumentException(
-            "id must be 1 to 200 non-blank characters, was " + id.length() + " characters");
-      }
-      this.id = id;
+      this.id = requireNonNull(id, "id");
       return this;
     }
 

@@ -10,6 +10,7 @@ import dev.notify.internal.engine.EngineConfig;
 import dev.notify.internal.engine.Settings;
 import dev.notify.policy.Backpressure;
 import dev.notify.policy.LaneOptions;
+import dev.notify.policy.Limits;
 import dev.notify.policy.PreferencePolicy;
 import dev.notify.policy.RateLimit;
 import dev.notify.policy.RateLimits;
@@ -270,13 +271,26 @@ public final class NotificationClientBuilder {
   }
 
   /**
-   * Sets the size limit of a notification's data.
+   * Sets the size limit of a notification's data; a shortcut for the same field of
+   * {@link #limits(Limits)}.
    *
    * @param bytes the largest {@code data} map (keys and values, UTF-8); default 4,096
    * @return this builder
    */
   public NotificationClientBuilder maxDataBytes(int bytes) {
-    settings.maxDataBytes = positive(bytes, "maxDataBytes");
+    settings.limits = settings.limits.toBuilder().maxDataBytes(positive(bytes, "maxDataBytes"))
+        .build();
+    return this;
+  }
+
+  /**
+   * Sets the size and time limits {@code send} checks.
+   *
+   * @param limits the limits; default {@link Limits#ofDefaults()}
+   * @return this builder
+   */
+  public NotificationClientBuilder limits(Limits limits) {
+    settings.limits = requireNonNull(limits, "limits");
     return this;
   }
 

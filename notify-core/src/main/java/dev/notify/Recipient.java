@@ -9,11 +9,18 @@ import dev.notify.spi.Redaction;
  * one channel type), a user id, or a group id. Users and groups are resolved to addresses by a
  * {@link dev.notify.spi.store.RecipientDirectory} at dispatch time; without one, {@code send} rejects them.
  *
- * <p>Addresses are personal data: {@code toString()} shows only a masked form.
+ * <p>Addresses and user and group ids are personal data: {@code toString()} shows only a masked
+ * form; {@link #key()} is the full value.
  */
 public sealed interface Recipient permits Recipient.Address, Recipient.User, Recipient.Group {
 
-  /** {@return a stable key under which history is kept, e.g. {@code "email:a@example.com"}} */
+  /**
+   * {@return a stable key under which history is kept, e.g. {@code "email:a@example.com"}}
+   * Keys cannot collide across kinds: an address's key is {@code <channel type id>:<value>}, a
+   * user's {@code user:<id>}, a group's {@code group:<id>}, and the type ids {@code user} and
+   * {@code group} are reserved ({@link ChannelType#of(String)} refuses them), while no type id
+   * contains {@code ':'}; so the text before the first {@code ':'} tells the kind.
+   */
   String key();
 
   /**
@@ -71,6 +78,12 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
     public String key() {
       return "user:" + id;
     }
+
+    /** Masked: applications use emails and phone numbers as user ids. */
+    @Override
+    public String toString() {
+      return "user:" + Redaction.mask(id);
+    }
   }
 
   /**
@@ -95,6 +108,12 @@ public sealed interface Recipient permits Recipient.Address, Recipient.User, Rec
     @Override
     public String key() {
       return "group:" + id;
+    }
+
+    /** Masked like a user id. */
+    @Override
+    public String toString() {
+      return "group:" + Redaction.mask(id);
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's listener and its printed report: what an operator would want to see of a run. It
@@ -59,13 +60,22 @@ final class DemoReport implements NotificationListener {
     }
   }
 
+  /** A reason's code, what it starts with: {@code rate-limited (sms: 3 per PT1M …)} counts as one. */
+  static String code(@Nullable String reason) {
+    if (reason == null) {
+      return "null";
+    }
+    int detail = reason.indexOf(" (");
+    return detail < 0 ? reason : reason.substring(0, detail);
+  }
+
   private void delivery(DeliveryEvent e) {
     deliveries.computeIfAbsent(e.channel(), c -> ConcurrentHashMap.newKeySet()).add(e.deliveryId());
     switch (e.type()) {
       case SCHEDULED -> waited.add(e.deliveryId());
       case RETRY_SCHEDULED -> retries.computeIfAbsent(e.channel(), c -> new LongAdder()).increment();
       case SUPPRESSED -> suppressed.computeIfAbsent(e.channel(), c -> new ConcurrentHashMap<>())
-          .computeIfAbsent(String.valueOf(e.reason()), r -> new LongAdder()).increment();
+          .computeIfAbsent(code(e.reason()), r -> new LongAdder()).increment();
       case SENT -> {
         Instant accepted = acceptedAt.get(e.notificationId());
         if (accepted != null && !waited.contains(e.deliveryId())) {

@@ -189,14 +189,18 @@ public final class Quickstart {
     }
     DeliveryStatus chen = only(await("spring-sale:chen", NotificationStatus::isFinal));
     checks.expect("Chen opted out of marketing", DeliveryState.SUPPRESSED, chen.state());
-    checks.expect("Chen's suppression reason", "opted-out-category", chen.reason());
+    checks.expect("Chen's suppression reason", "opted-out-category (category 'marketing')",
+        chen.reason());
     DeliveryStatus dana = only(await("spring-sale:dana",
         s -> s.count(DeliveryState.SCHEDULED) == 1));
     Instant quietUntil = world.danasQuietHours.quietUntil(dana.updatedAt(), DemoWorld.TOKYO)
         .orElse(null);
     checks.expect("Dana's broadcast waits for the end of her quiet hours", quietUntil,
         dana.nextAttemptAt());
-    danaWaits = "spring-sale:dana is " + dana.state() + " (" + dana.reason() + ": Tokyo, "
+    checks.expect("Dana's reason names the end of her quiet hours",
+        "quiet hours (until " + dana.nextAttemptAt() + ")", dana.reason());
+    danaWaits = "spring-sale:dana is " + dana.state() + " (" + DemoReport.code(dana.reason())
+        + ": Tokyo, "
         + world.danasQuietHours.start() + "–" + world.danasQuietHours.end() + ") until "
         + DateTimeFormatter.ISO_INSTANT.format(dana.nextAttemptAt());
     sent("a critical 'security' alert skips Dana's quiet hours", send(Notification.builder()
@@ -214,7 +218,7 @@ public final class Quickstart {
     checks.expect("a burst of 10 at 3 a minute: sent", 3L,
         done.stream().filter(NotificationStatus::isSent).count());
     checks.expect("a burst of 10 at 3 a minute: rate-limited", 7L, done.stream()
-        .filter(s -> "rate-limited".equals(only(s).reason())).count());
+        .filter(s -> "rate-limited".equals(DemoReport.code(only(s).reason()))).count());
   }
 
   private void transientFailure() {

@@ -7,6 +7,7 @@ import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import dev.notify.ChannelType;
 import dev.notify.apns.internal.ApnsSender;
 import dev.notify.apns.internal.ApnsSettings;
+import dev.notify.apns.internal.HeaderRules;
 import dev.notify.apns.internal.KeyMaterial;
 import dev.notify.apns.internal.Violation;
 import dev.notify.spi.Channel;
@@ -14,6 +15,7 @@ import dev.notify.spi.ChannelContext;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
+import dev.notify.spi.Redaction;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,10 +75,13 @@ public final class ApnsChannel implements Channel, AutoCloseable {
   /**
    * Checks the device token's syntax, that there is something to show (or a silent background
    * push), the topic, and the payload's size against Apple's limit (4096 bytes, 5120 for VoIP).
+   * The header values {@code apns-topic} and {@code apns-collapse-id} must be printable ASCII
+   * (U+0020 to U+007E) of at most 255 and 64 characters, and the token ASCII hex digits.
    * Sizes the payload exactly as {@link #send} builds it. No I/O.
    *
    * @throws dev.notify.InvalidNotificationException naming {@code address}, {@code content},
-   *     {@code content.data}, {@code payload}, {@code options.topic} or {@code options.pushType}
+   *     {@code content.data}, {@code payload}, {@code options.topic},
+   *     {@code options.collapseId} or {@code options.pushType}
    */
   @Override
   public void validate(OutboundMessage message) {
@@ -205,11 +210,14 @@ public final class ApnsChannel implements Channel, AutoCloseable {
      */
     public Builder tokenAuth(Path p8File, String teamId, String keyId) {
       requireNonNull(p8File, "p8File");
+      // The file is named after the key id (AuthKey_<keyId>.p8): masked here, and the
+      // IOException (whose message is the full path) is not kept as the cause.
+      String shown = Redaction.maskFileName(p8File);
       try (InputStream in = Files.newInputStream(p8File)) {
-        return tokenAuth(in, teamId, keyId, p8File.toString());
+        return tokenAuth(in, teamId, keyId, shown);
       } catch (IOException e) {
-        throw new IllegalArgumentException("could not read the signing key " + p8File + ": " + e,
-            e);
+        throw new IllegalArgumentException("could not read the signing key " + shown + " ("
+            + e.getClass().getSimpleName() + ")");
       }
     }
 
@@ -321,8 +329,9 @@ public final class ApnsChannel implements Channel, AutoCloseable {
     /**
      * Sets the default topic.
      *
-     * @param topic the default apns-topic, normally the app's bundle id; a notification may name
-     *     another with {@link ApnsOptions#topic()}. Default none: then every notification must.
+     * @param topic the default apns-topic, normally the app's bundle id: printable ASCII without
+     *     spaces, at most 255 characters; a notification may name another with
+     *     {@link ApnsOptions#topic()}. Default none: then every notification must.
      * @return this builder
      */
     public Builder topic(String topic) {
@@ -330,6 +339,12 @@ public final class ApnsChannel implements Channel, AutoCloseable {
       if (topic.isBlank() || topic.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("topic must be a bundle id without spaces: '" + topic
             + "'");
+      }
+      // Checked as validate checks it per notification, so a bad default fails here, not on
+      // every send.
+      String problem = HeaderRules.problem("apns-topic", topic, HeaderRules.MAX_TOPIC_CHARS);
+      if (problem != null) {
+        throw new IllegalArgumentException("topic " + problem);
       }
       this.topic = topic;
       return this;

@@ -2,6 +2,7 @@ package dev.notify.apns;
 
 import dev.notify.spi.Channel;
 import dev.notify.spi.ChannelProvider;
+import dev.notify.spi.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -175,7 +176,8 @@ public final class ApnsChannelProvider implements ChannelProvider {
     Path file(String key, String value) {
       Path path = Path.of(value);
       if (!Files.isReadable(path)) {
-        throw new IllegalArgumentException(key(key) + " names no readable file: " + value);
+        throw new IllegalArgumentException(key(key) + " names no readable file: "
+            + Redaction.maskFileName(path));
       }
       return path;
     }
@@ -185,7 +187,8 @@ public final class ApnsChannelProvider implements ChannelProvider {
         Collection<? extends Certificate> all =
             CertificateFactory.getInstance("X.509").generateCertificates(in);
         if (all.isEmpty()) {
-          throw new IllegalArgumentException(key(key) + " holds no certificate: " + value);
+          throw new IllegalArgumentException(key(key) + " holds no certificate: "
+              + Redaction.maskFileName(Path.of(value)));
         }
         return all.stream().map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
       } catch (IOException | CertificateException e) {

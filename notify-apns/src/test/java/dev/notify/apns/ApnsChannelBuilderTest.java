@@ -87,11 +87,14 @@ class ApnsChannelBuilderTest {
   }
 
   @Test
-  void aKeyFileThatIsNotAP8KeyIsRejected(@TempDir Path dir) throws Exception {
-    Path notAKey = java.nio.file.Files.writeString(dir.resolve("AuthKey.p8"), "hello");
+  void aKeyFileThatIsNotAP8KeyIsRejectedShowingItsFolderButNotItsName(@TempDir Path dir)
+      throws Exception {
+    Path notAKey = java.nio.file.Files.writeString(dir.resolve("AuthKey_ABC123DEFG.p8"), "hello");
 
-    assertThatThrownBy(() -> ApnsChannel.builder().tokenAuth(notAKey, "TEAM", "KEY"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(notAKey.toString());
+    assertThatThrownBy(() -> ApnsChannel.builder().tokenAuth(notAKey, "TEAM", "ABC123DEFG"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(dir.resolve("Au…FG(18).p8").toString())
+        .hasMessageNotContaining("ABC123DEFG");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.notify.ChannelType;
 import dev.notify.Recipient;
+import dev.notify.spi.Redaction;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -138,10 +139,10 @@ public final class UserProfile {
     return Objects.hash(userId, contacts, locale, zone, defaultChannels);
   }
 
-  /** Addresses are masked by {@link Recipient.Address#toString()}. */
+  /** The user id is masked (applications use emails as user ids); addresses are not shown. */
   @Override
   public String toString() {
-    return "UserProfile[userId=" + userId + ", contacts=" + contacts.size()
+    return "UserProfile[userId=" + Redaction.mask(userId) + ", contacts=" + contacts.size()
         + (locale != null ? ", locale=" + locale.toLanguageTag() : "")
         + (zone != null ? ", zone=" + zone : "") + "]";
   }

@@ -49,6 +49,20 @@ public record OutboundMessage(String notificationId, Recipient.Address address, 
   }
 
   /**
+   * Shows the address masked and the metadata's keys only: its values (tenant, email, order
+   * ids) may be personal data.
+   */
+  @Override
+  public String toString() {
+    return "OutboundMessage[notificationId=" + notificationId + ", address=" + address
+        + ", content=" + content + ", priority=" + priority
+        + (category != null ? ", category=" + category : "")
+        + (expiresAt != null ? ", expiresAt=" + expiresAt : "") + ", options="
+        + options.keySet().stream().map(Class::getSimpleName).sorted().toList()
+        + ", metadata keys=" + metadata.keySet().stream().sorted().toList() + "]";
+  }
+
+  /**
    * {@return the options of that class, if present}
    *
    * @param <T> the options type

@@ -22,14 +22,36 @@ public final class Redaction {
     if (value == null) {
       return "null";
     }
+    // By code points, so that a surrogate pair (an emoji, a CJK extension character) is never
+    // split into two unpaired halves; the length shown is in code points too.
+    int length = value.codePointCount(0, value.length());
     int at = value.indexOf('@');
     if (at > 0) {
-      return value.charAt(0) + "…" + value.substring(at);
+      return value.substring(0, value.offsetByCodePoints(0, 1)) + "…" + value.substring(at);
     }
-    if (value.length() <= 6) {
-      return "…(" + value.length() + ")";
+    if (length <= 6) {
+      return "…(" + length + ")";
     }
-    return value.substring(0, 2) + "…" + value.substring(value.length() - 2) + "(" + value.length()
-        + ")";
+    return value.substring(0, value.offsetByCodePoints(0, 2)) + "…"
+        + value.substring(value.offsetByCodePoints(value.length(), -2)) + "(" + length + ")";
+  }
+
+  /**
+   * Masks a file's name but keeps its folder and extension, for a path whose name carries an id
+   * ({@code AuthKey_ABC123DEFG.p8}): {@code /keys/Au…FG(12).p8}.
+   *
+   * @param path the path to show
+   * @return the path with its file name masked
+   */
+  public static String maskFileName(java.nio.file.Path path) {
+    java.nio.file.Path name = path.getFileName();
+    if (name == null) {
+      return path.toString();
+    }
+    String file = name.toString();
+    int dot = file.lastIndexOf('.');
+    String masked = dot > 0 ? mask(file.substring(0, dot)) + file.substring(dot) : mask(file);
+    java.nio.file.Path parent = path.getParent();
+    return parent == null ? masked : parent.resolve(masked).toString();
   }
 }

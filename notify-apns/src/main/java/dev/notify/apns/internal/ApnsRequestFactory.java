@@ -115,6 +115,17 @@ public final class ApnsRequestFactory {
       topic = topic + suffix;
       topicSource = topicSource == TopicSource.DEFAULT ? TopicSource.DERIVED : topicSource;
     }
+    String topicProblem = HeaderRules.problem("apns-topic", topic, HeaderRules.MAX_TOPIC_CHARS);
+    if (topicProblem != null) {
+      return new Violation("options.topic", topicProblem);
+    }
+    if (options.collapseId() != null) {
+      String collapseProblem = HeaderRules.problem("apns-collapse-id", options.collapseId(),
+          ApnsOptions.MAX_COLLAPSE_ID_BYTES);
+      if (collapseProblem != null) {
+        return new Violation("options.collapseId", collapseProblem);
+      }
+    }
 
     byte[] json = keepPayload ? PayloadWriter.write(content, options, pushType) : null;
     int payloadBytes = json != null ? json.length : PayloadWriter.size(content, options, pushType);
@@ -165,9 +176,9 @@ public final class ApnsRequestFactory {
     String token = message.address().value();
     int length = token.length();
     for (int i = 0; i < length; i++) {
-      if (Character.digit(token.charAt(i), 16) < 0) {
-        return new Violation("address", "a device token must be hexadecimal; found a character"
-            + " that is not a hex digit at index " + i);
+      if (!HeaderRules.isHexDigit(token.charAt(i))) {
+        return new Violation("address", "a device token must be hexadecimal (0-9, a-f, A-F);"
+            + " found a character that is not an ASCII hex digit at index " + i);
       }
     }
     if (length < MIN_TOKEN_DIGITS || length > MAX_TOKEN_DIGITS) {

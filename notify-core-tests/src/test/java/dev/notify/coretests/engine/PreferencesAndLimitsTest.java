@@ -82,12 +82,14 @@ class PreferencesAndLimitsTest {
     SendReceipt plain = client.send(to("p", Recipient.user("1"), null));
     assertThat(on(plain, "email").state()).isEqualTo(DeliveryState.SENT);
     assertThat(on(plain, "sms").state()).isEqualTo(DeliveryState.SUPPRESSED);
-    assertThat(on(plain, "sms").reason()).isEqualTo("opted-out-channel");
+    assertThat(on(plain, "sms").reason()).isEqualTo("opted-out-channel (sms)");
 
     SendReceipt promo = client.send(to("m", Recipient.user("1"), "marketing"));
-    assertThat(on(promo, "email").reason()).isEqualTo("opted-out-category");
+    assertThat(on(promo, "email").reason())
+        .isEqualTo("opted-out-category (category 'marketing')");
     SendReceipt digest = client.send(to("d", Recipient.user("1"), "digest"));
-    assertThat(on(digest, "email").reason()).isEqualTo("opted-out-channel-category");
+    assertThat(on(digest, "email").reason())
+        .isEqualTo("opted-out-channel-category (email, category 'digest')");
     assertThat(events.awaitDeliveries(EventType.SUPPRESSED, 5, WAIT)).hasSize(5);
   }
 
@@ -102,7 +104,7 @@ class PreferencesAndLimitsTest {
         .isEqualTo(DeliveryState.SENT);
     DeliveryStatus everything = on(client.send(to("c3", Recipient.user("3"), "security")), "sms");
     assertThat(everything.state()).isEqualTo(DeliveryState.SUPPRESSED);
-    assertThat(everything.reason()).isEqualTo("opted-out-all");
+    assertThat(everything.reason()).isEqualTo("opted-out-all (everything)");
   }
 
   @Test
@@ -121,7 +123,7 @@ class PreferencesAndLimitsTest {
     DeliveryEvent deferred = events.awaitDeliveries(EventType.SCHEDULED, 1, WAIT).get(0);
     Instant seoulMorning = Instant.parse("2026-01-15T23:00:00Z");
     assertThat(deferred.nextAttemptAt()).isEqualTo(seoulMorning);
-    assertThat(deferred.reason()).isEqualTo("quiet hours");
+    assertThat(deferred.reason()).isEqualTo("quiet hours (until " + seoulMorning + ")");
     assertThat(client.status("q-seoul").orElseThrow().deliveries().get(0).state())
         .isEqualTo(DeliveryState.SCHEDULED);
 
@@ -156,7 +158,7 @@ class PreferencesAndLimitsTest {
     finalStatus(s2);
     SendReceipt s3 = client.send(to("s3", phone, null));
     DeliveryEvent deferred = events.awaitDeliveries(EventType.SCHEDULED, 1, WAIT).get(0);
-    assertThat(deferred.reason()).isEqualTo("rate-limited");
+    assertThat(deferred.reason()).isEqualTo("rate-limited (sms: 2 per PT1H, then DEFER)");
     assertThat(deferred.nextAttemptAt()).isAfter(time.now())
         .isBeforeOrEqualTo(time.now().plus(Duration.ofHours(1)));
     assertThat(sms.sendCount()).isEqualTo(2);
@@ -168,7 +170,7 @@ class PreferencesAndLimitsTest {
     assertThat(finalStatus(client.send(to("e1", mail, null))).isSent()).isTrue();
     DeliveryStatus dropped = finalStatus(client.send(to("e2", mail, null))).deliveries().get(0);
     assertThat(dropped.state()).isEqualTo(DeliveryState.SUPPRESSED);
-    assertThat(dropped.reason()).isEqualTo("rate-limited");
+    assertThat(dropped.reason()).isEqualTo("rate-limited (email: 1 per PT1H, then DROP)");
     assertThat(finalStatus(client.send(to("e3", Recipient.email("other@example.com"), null)))
         .isSent()).isTrue();
   }
@@ -198,7 +200,7 @@ class PreferencesAndLimitsTest {
         .isEqualTo(DeliveryState.FAILED);
     DeliveryStatus next = on(client.send(to("o2", Recipient.user("5"), null)), "sms");
     assertThat(next.state()).isEqualTo(DeliveryState.SUPPRESSED);
-    assertThat(next.reason()).isEqualTo("opted-out-at-provider");
+    assertThat(next.reason()).isEqualTo("opted-out-at-provider (sms, reported by the provider)");
     assertThat(sms.sends()).hasSize(1);
     assertThat(events.events(EventType.OPTED_OUT)).hasSize(1);
     assertThat(prefs.preferences("5").toString()).doesNotContain("+14155550105");

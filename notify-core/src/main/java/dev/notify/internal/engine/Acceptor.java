@@ -95,6 +95,7 @@ final class Acceptor {
       try {
         // Before planning, which renders the template: the hash rejects variables that rendering
         // would not survive (a cycle, deep nesting) with a clear error instead
+        planner.precheck(n);
         hash = PayloadHash.of(n);
         plan = planner.plan(n, now);
       } catch (InvalidNotificationException e) {

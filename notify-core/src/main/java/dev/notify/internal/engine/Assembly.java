@@ -79,7 +79,8 @@ final class Assembly {
     this.directory = p.directory() == null ? null
         : new CachingRecipientDirectory(p.directory(), clock);
     TemplateRenderer templates = p.templates() == null ? null : new TemplateRenderer(p.templates(),
-        p.templateEngine() != null ? p.templateEngine() : new MustacheTemplateEngine());
+        p.templateEngine() != null ? p.templateEngine()
+            : new MustacheTemplateEngine(config.limits().maxRenderedChars()));
     PreferencePolicy preferencePolicy = p.preferencePolicy() != null ? p.preferencePolicy()
         : PreferencePolicy.ofDefaults();
     RateLimitStore buckets = p.rateLimitStore() != null ? p.rateLimitStore()
@@ -104,7 +105,7 @@ final class Assembly {
     memory.onFreed(claimer::now);
 
     this.acceptor = new Acceptor(config, new Planner(config.channels(), config.defaultChannels(),
-        config.maxDataBytes(), templates, directory != null), memory, intake, lanes, completions,
+        config.limits(), templates, directory != null), memory, intake, lanes, completions,
         listeners, claimer, retrier, backlog);
     this.fanOut = Executors.newSingleThreadExecutor(threads.named("notify-fanout"));
     Resolver resolver = directory == null ? null : new Resolver(directory, config, memory,

@@ -5,6 +5,7 @@ import dev.notify.event.NotificationListener;
 import dev.notify.inmemory.InMemoryNotificationLog;
 import dev.notify.policy.Backpressure;
 import dev.notify.policy.LaneOptions;
+import dev.notify.policy.Limits;
 import dev.notify.policy.PreferencePolicy;
 import dev.notify.policy.RateLimit;
 import dev.notify.policy.RateLimits;
@@ -48,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * @param retention how long finished notifications stay in the log
  * @param lease how long a claim lasts without renewal
  * @param pollInterval how often the log is polled for due and orphaned work
- * @param maxDataBytes the largest {@code data} map
+ * @param limits the size and time limits {@code send} checks
  * @param clock the time source
  * @param scheduler runs delayed work
  * @param threadFactory makes the client's threads
@@ -74,7 +75,7 @@ public record EngineConfig(
     Duration retention,
     Duration lease,
     Duration pollInterval,
-    int maxDataBytes,
+    Limits limits,
     Clock clock,
     @Nullable Scheduler scheduler,
     ThreadFactory threadFactory,
@@ -148,7 +149,7 @@ public record EngineConfig(
             .rememberEvictedIdsFor(s.idempotencyWindow).build() : s.log, ownsLog,
         s.dispatchers, s.laneDefaults, Map.copyOf(s.laneOptions), s.capacity, s.backpressure,
         s.retryPolicy, Map.copyOf(s.retryPolicies), s.idempotencyWindow, s.idempotencyCacheSize,
-        s.maxPendingReceipts, retention, s.lease, s.pollInterval, s.maxDataBytes, clock,
+        s.maxPendingReceipts, retention, s.lease, s.pollInterval, s.limits, clock,
         s.scheduler, s.threadFactory, List.copyOf(s.listeners),
         s.instanceId != null ? s.instanceId : UUID.randomUUID().toString(),
         new Policy(s.directory, s.preferences, s.preferencePolicy, s.templates, s.templateEngine,

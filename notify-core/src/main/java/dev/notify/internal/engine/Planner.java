@@ -7,11 +7,12 @@ import dev.notify.Notification;
 import dev.notify.Recipient;
 import dev.notify.Target;
 import dev.notify.internal.template.TemplateRenderer;
+import dev.notify.policy.Limits;
 import dev.notify.spi.Channel;
 import dev.notify.spi.OutboundMessage;
 import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.template.TemplateException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 final class Planner {
   private final Map<String, Channel> channels;
   private final Map<ChannelType, String> defaults;
-  private final int maxDataBytes;
+  private final Limits limits;
 
   private final @Nullable TemplateRenderer templates;
   private final boolean hasDirectory;
@@ -39,17 +40,29 @@ final class Planner {
   record Planned(String channel, Recipient address) {
   }
 
-  Planner(Map<String, Channel> channels, Map<ChannelType, String> defaults, int maxDataBytes,
+  Planner(Map<String, Channel> channels, Map<ChannelType, String> defaults, Limits limits,
       @Nullable TemplateRenderer templates, boolean hasDirectory) {
     this.channels = channels;
     this.defaults = defaults;
-    this.maxDataBytes = maxDataBytes;
+    this.limits = limits;
     this.templates = templates;
     this.hasDirectory = hasDirectory;
   }
 
+  /**
+   * The checks that come before the payload hash, which reads all of the notification: names and
+   * sizes.
+   *
+   * @throws InvalidNotificationException naming the field and the rule
+   */
+  void precheck(Notification n) {
+    Inputs.checkNames(n);
+    Sizes.check(n, limits);
+  }
+
   /** @throws InvalidNotificationException naming the field and the rule */
   List<Planned> plan(Notification n, Instant now) {
+    Storable.check(n);
     List<Target> targets = resolveTargets(n.targets());
     if (n.recipients().isEmpty()) {
       throw new InvalidNotificationException("recipients", "must name at least one recipient");
@@ -62,16 +75,7 @@ final class Planner {
       throw new InvalidNotificationException("template",
           "needs a TemplateStore, and none is configured; add one with templates(...)");
     }
-    int dataBytes = 0;
-    for (Map.Entry<String, String> e : n.content().data().entrySet()) {
-      dataBytes += e.getKey().getBytes(StandardCharsets.UTF_8).length
-          + e.getValue().getBytes(StandardCharsets.UTF_8).length;
-    }
-    if (dataBytes > maxDataBytes) {
-      throw new InvalidNotificationException("content.data",
-          "must be at most " + maxDataBytes + " bytes (keys and values, UTF-8), was " + dataBytes);
-    }
-    checkTimes(n, now);
+    checkTimes(n, now, limits.maxScheduleAhead());
 
     Set<Planned> planned = new LinkedHashSet<>();
     boolean[] targetUsed = new boolean[targets.size()];
@@ -191,8 +195,26 @@ final class Planner {
         : defaults.get(addressType);
   }
 
-  private static void checkTimes(Notification n, Instant now) {
+  private static void checkTimes(Notification n, Instant now, Duration horizon) {
+    Instant latest = now.plus(horizon);
+    if (n.sendAt().isPresent()) {
+      Instant sendAt = n.sendAt().get();
+      if (sendAt.isAfter(latest)) {
+        throw new InvalidNotificationException("sendAt", "must be at most " + horizon
+            + " after now (Limits.maxScheduleAhead; sendAt=" + sendAt + ", now=" + now + ")");
+      }
+      if (sendAt.isBefore(now.minus(horizon))) {
+        throw new InvalidNotificationException("sendAt", "must be at most " + horizon
+            + " before now (Limits.maxScheduleAhead; a past sendAt means now; sendAt=" + sendAt
+            + ", now=" + now + ")");
+      }
+    }
     if (n.expiresAt().isPresent()) {
+      if (n.expiresAt().get().isAfter(latest)) {
+        throw new InvalidNotificationException("expiresAt", "must be at most " + horizon
+            + " after now (Limits.maxScheduleAhead; expiresAt=" + n.expiresAt().get() + ", now="
+            + now + ")");
+      }
       Instant expires = n.expiresAt().get();
       if (!expires.isAfter(now)) {
         throw new InvalidNotificationException("expiresAt",

@@ -5,6 +5,7 @@ import dev.notify.Notification;
 import dev.notify.internal.preference.PolicyDecision;
 import dev.notify.internal.preference.PolicyEvaluator;
 import dev.notify.internal.ratelimit.RateLimitDecision;
+import dev.notify.internal.preference.SuppressReason;
 import dev.notify.internal.ratelimit.RecipientRateLimiter;
 import dev.notify.internal.template.TemplateRenderer;
 import dev.notify.policy.OverLimitAction;
@@ -61,6 +62,32 @@ final class Policies {
     this.clock = clock;
   }
 
+  /**
+   * {@return the status reason: the code first (what to match on), then what it is about, e.g.
+   * {@code opted-out-category (category 'marketing')}}
+   */
+  private static String suppressed(SuppressReason reason, ChannelType type,
+      @Nullable String category) {
+    String about;
+    switch (reason) {
+      case OPTED_OUT_ALL:
+        about = "everything";
+        break;
+      case OPTED_OUT_AT_PROVIDER:
+        about = type + ", reported by the provider";
+        break;
+      case OPTED_OUT_CHANNEL:
+        about = type.toString();
+        break;
+      case OPTED_OUT_CATEGORY:
+        about = "category '" + category + "'";
+        break;
+      default:
+        about = type + ", category '" + category + "'";
+    }
+    return reason.code() + " (" + about + ")";
+  }
+
   /** @return true if {@link #check} proceeds without looking anything up (no policy applies) */
   boolean proceedsAtOnce(WorkItem item) {
     return preferences == null && rateLimits == null && item.notification().template().isEmpty();
@@ -79,11 +106,11 @@ final class Policies {
     if (preferences != null && item.userId() != null) {
       PolicyDecision d = preferences.evaluate(item.userId(), type, category, n.priority(),
           profile.flatMap(UserProfile::zone).orElse(null), now);
-      if (d instanceof PolicyDecision.Suppress) {
-        return new Suppress(((PolicyDecision.Suppress) d).reason().code());
+      if (d instanceof PolicyDecision.Suppress s) {
+        return new Suppress(suppressed(s.reason(), type, category));
       }
-      if (d instanceof PolicyDecision.Defer) {
-        return new Defer(((PolicyDecision.Defer) d).until(), "quiet hours");
+      if (d instanceof PolicyDecision.Defer defer) {
+        return new Defer(defer.until(), "quiet hours (until " + defer.until() + ")");
       }
     }
     if (n.template().isPresent()) {
@@ -105,8 +132,10 @@ final class Policies {
       RateLimitDecision r = rateLimits.check(subject, type, category);
       if (r instanceof RateLimitDecision.Denied) {
         RateLimitDecision.Denied denied = (RateLimitDecision.Denied) r;
-        return denied.action() == OverLimitAction.DROP ? new Suppress(RateLimitDecision.REASON)
-            : new Defer(denied.retryAt(), RateLimitDecision.REASON);
+        String reason = RateLimitDecision.REASON + rateLimits.ruleFor(type, category)
+            .map(rule -> " (" + rule + ")").orElse("");
+        return denied.action() == OverLimitAction.DROP ? new Suppress(reason)
+            : new Defer(denied.retryAt(), reason);
       }
     }
     return PROCEED;

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * target channel (the user's default channels when the notification names none, or every channel
  * the user has an address for when the user has no defaults); they replace the placeholder in the
  * log, unclaimed, and lanes claim them as they have room. A group fans out, one page of members at
- * a time, to one notification per member with the derived id {@code <id>:<user id>}: re-sending a
- * broadcast, or resuming one after a crash, notifies nobody twice.
+ * a time, to one notification per member with the derived id {@code <id>:<user id>}
+ * ({@link Inputs#memberId}): re-sending a broadcast, or resuming one after a crash, notifies nobody
+ * twice. A member whose user id breaks the rules of {@link Inputs} is skipped and counted.
  */
 final class Resolver {
   private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
@@ -167,6 +168,7 @@ final class Resolver {
       Notification parent = placeholder.notification();
       int count = 0;
       int fresh = 0;
+      int skipped = 0;
       List<Notification> page = new ArrayList<>();
       Iterator<String> it = members.get();
       while (it.hasNext()) {
@@ -174,7 +176,15 @@ final class Resolver {
           return; // cancelled or taken over: whoever holds it now finishes (ids are derived)
         }
         String userId = it.next();
-        page.add(parent.toBuilder().id(parent.id() + ":" + userId)
+        String problem = Inputs.memberProblem(userId);
+        if (problem != null) {
+          // Not a member id we can store or look up: skipped, counted and told, never retried.
+          skipped++;
+          LOG.warn("a member of group {} for {} is not notified: {}", groupId,
+              placeholder.notificationId(), problem);
+          continue;
+        }
+        page.add(parent.toBuilder().id(Inputs.memberId(parent.id(), userId))
             .recipients(List.of(Recipient.user(userId))).build());
         count++;
         if (page.size() == PAGE_SIZE) {
@@ -187,7 +197,8 @@ final class Resolver {
         fresh += acceptor.appendMembers(page, parent.id());
       }
       outcomes.endPlaceholder(placeholder, DeliveryState.SENT, "fanned out to " + count
-          + " members (" + (count - fresh) + " already notified)");
+          + " members (" + (count - fresh) + " already notified)" + (skipped == 0 ? ""
+          : "; " + skipped + " members skipped: their user ids break the id rules (see the log)"));
       wakeLanes();
     } catch (RuntimeException e) {
       LOG.error("fan-out of group {} for {} failed; it goes back to the log and resumes later",

@@ -4,6 +4,7 @@ import dev.notify.ChannelType;
 import dev.notify.event.NotificationListener;
 import dev.notify.policy.Backpressure;
 import dev.notify.policy.LaneOptions;
+import dev.notify.policy.Limits;
 import dev.notify.policy.PreferencePolicy;
 import dev.notify.policy.RateLimit;
 import dev.notify.policy.RateLimits;
@@ -67,8 +68,8 @@ public final class Settings {
   public Duration lease = Duration.ofMinutes(5);
   /** How often the log is polled. */
   public Duration pollInterval = Duration.ofSeconds(1);
-  /** The largest {@code data} map. */
-  public int maxDataBytes = 4_096;
+  /** The limits {@code send} checks. */
+  public Limits limits = Limits.ofDefaults();
   /** The clock, or null for the system UTC clock. */
   public @Nullable Clock clock;
   /** The scheduler, or null for the client's own. */

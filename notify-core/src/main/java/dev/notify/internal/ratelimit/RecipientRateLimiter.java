@@ -69,6 +69,16 @@ public final class RecipientRateLimiter {
   }
 
   /**
+   * {@return the rule that applies to a delivery, if any, for a reason that names the limit}
+   *
+   * @param type the delivery's channel type
+   * @param category the notification's category, or {@code null}
+   */
+  public Optional<RateLimits.Rule> ruleFor(ChannelType type, @Nullable String category) {
+    return limits.ruleFor(type, category);
+  }
+
+  /**
    * Takes a permit from one bucket.
    *
    * @param key the bucket's key

@@ -1,5 +1,6 @@
 package dev.notify.testkit.apns;
 
+import dev.notify.spi.Redaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,10 +124,11 @@ public final class ApnsPeerCredentials {
     return Optional.ofNullable(clientIdentity).map(PeerKeyMaterial.Identity::certificate);
   }
 
-  /** Never prints key material. */
+  /** Never prints key material; the team and key ids are masked, as the channel masks them. */
   @Override
   public String toString() {
-    return "ApnsPeerCredentials[" + host + ":" + port + ", team=" + teamId + ", key=" + keyId
+    return "ApnsPeerCredentials[" + host + ":" + port + ", team=" + Redaction.mask(teamId)
+        + ", key=" + Redaction.mask(keyId)
         + ", topic=" + topic + ", clientCertificate=" + (clientIdentity != null) + "]";
   }
 }

@@ -1,0 +1,201 @@
+package dev.notify.coretests.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.notify.ChannelType;
+import dev.notify.InvalidNotificationException;
+import dev.notify.Notification;
+import dev.notify.NotificationClient;
+import dev.notify.Recipient;
+import dev.notify.apns.ApnsChannel;
+import dev.notify.apns.ApnsOptions;
+import dev.notify.inmemory.InMemoryRecipientDirectory;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.OutboundMessage;
+import dev.notify.testkit.Await;
+import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.RecordingChannel;
+import dev.notify.testkit.apns.ApnsPeerCredentials;
+import dev.notify.testkit.apns.MockApnsPeer;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Big List of Naughty Strings (test resource {@code blns/}) in every field of every shipped
+ * channel's message. Each send has one of the allowed outcomes: accepted (stored, and for the email channel's fields received exactly as given),
+ * or an {@link InvalidNotificationException} naming the field with nothing stored and the id still
+ * free; a value object's own builder may also refuse a string with an
+ * {@link IllegalArgumentException} before there is a notification. Anything else fails the test.
+ * The counts per field are printed, for the record.
+ */
+class NaughtyStringsTest {
+  private static final String TOKEN = "ab".repeat(32);
+
+  @RegisterExtension
+  static final ProviderPeerExtension<MockApnsPeer> APNS =
+      ProviderPeerExtension.of(MockApnsPeer::start);
+
+  /** A field under test: how to put the string in, and the field an error must name. */
+  private record Field(String name, String errorField,
+      BiFunction<Notification.Builder, String, Notification.Builder> put,
+      Function<OutboundMessage, Object> received) {
+    Field(String name, String errorField,
+        BiFunction<Notification.Builder, String, Notification.Builder> put) {
+      this(name, errorField, put, null);
+    }
+  }
+
+  private static Notification.Builder email() {
+    return Notification.builder().to(Recipient.email("a@example.com")).subject("s").text("t");
+  }
+
+  private static Notification.Builder apns() {
+    return Notification.builder().to(Recipient.apnsToken(TOKEN)).title("t");
+  }
+
+  private static List<Field> fields() {
+    List<Field> f = new ArrayList<>();
+    f.add(new Field("id", "id", (b, s) -> email().id(s), OutboundMessage::notificationId));
+    f.add(new Field("category", "category", (b, s) -> b.category(s), OutboundMessage::category));
+    f.add(new Field("content.title", "content.title", (b, s) -> b.title(s),
+        m -> m.content().title()));
+    f.add(new Field("content.body", "content.body", (b, s) -> b.body(s),
+        m -> m.content().body()));
+    f.add(new Field("content.subject", "content.subject", (b, s) -> b.subject(s),
+        m -> m.content().subject()));
+    f.add(new Field("content.text", "content.text", (b, s) -> b.text(s),
+        m -> m.content().text()));
+    f.add(new Field("content.html", "content.html", (b, s) -> b.html(s),
+        m -> m.content().html()));
+    f.add(new Field("content.data key", "content.data", (b, s) -> b.data(s, "v")));
+    f.add(new Field("content.data value", "content.data", (b, s) -> b.data("k", s),
+        m -> m.content().data().get("k")));
+    f.add(new Field("metadata key", "metadata", (b, s) -> b.metadata(s, "v")));
+    f.add(new Field("metadata value", "metadata", (b, s) -> b.metadata("k", s),
+        m -> m.metadata().get("k")));
+    f.add(new Field("email address", "recipients[0]", (b, s) -> email()
+        .recipients(List.of(Recipient.email(s))), m -> m.address().value()));
+    f.add(new Field("user id", "recipients[0]", (b, s) -> email()
+        .recipients(List.of(Recipient.user(s)))));
+    f.add(new Field("group id", "recipients[0]", (b, s) -> email()
+        .recipients(List.of(Recipient.group(s)))));
+    f.add(new Field("apns token", "recipients[0]", (b, s) -> apns()
+        .recipients(List.of(Recipient.apnsToken(s)))));
+    f.add(new Field("apns title", "content.title", (b, s) -> apns().title(s)));
+    f.add(new Field("apns body", "content.body", (b, s) -> apns().body(s)));
+    f.add(new Field("apns data key", "content.data", (b, s) -> apns().data(s, "v")));
+    f.add(new Field("apns data value", "content.data", (b, s) -> apns().data("k", s)));
+    f.add(options("options.topic", s -> ApnsOptions.builder().topic(s)));
+    f.add(options("options.collapseId", s -> ApnsOptions.builder().collapseId(s)));
+    f.add(options("options.subtitle", s -> ApnsOptions.builder().subtitle(s)));
+    f.add(options("options.sound", s -> ApnsOptions.builder().sound(s)));
+    f.add(options("options.threadId", s -> ApnsOptions.builder().threadId(s)));
+    f.add(options("options.category", s -> ApnsOptions.builder().category(s)));
+    f.add(options("options.customData key", s -> ApnsOptions.builder().customData(s, "v")));
+    f.add(options("options.customData value", s -> ApnsOptions.builder().customData("k", s)));
+    return f;
+  }
+
+  private static Field options(String name,
+      java.util.function.Function<String, ApnsOptions.Builder> options) {
+    return new Field(name, "options", (b, s) -> apns().options(options.apply(s).build()));
+  }
+
+  @Test
+  void everyNaughtyStringInEveryFieldHasAnAllowedOutcome(MockApnsPeer peer) throws Exception {
+    List<String> corpus;
+    try (InputStream in = getClass().getResourceAsStream("/blns/blns.json")) {
+      corpus = new ObjectMapper().readValue(in, new TypeReference<List<String>>() { });
+    }
+    assertThat(corpus).hasSizeGreaterThan(480);
+    ApnsPeerCredentials c = peer.credentials();
+    RecordingChannel email = RecordingChannel.builder("email").type(ChannelType.EMAIL).build();
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    List<String> others = new ArrayList<>();
+    Map<String, Expected> expected = new LinkedHashMap<>();
+    try (ApnsChannel apns = ApnsChannel.builder().server(c.host(), c.port())
+        .trustedServerCertificates(c.trustedCertificate())
+        .tokenAuth(c.signingKeyStream(), c.teamId(), c.keyId()).topic(c.topic()).build();
+        NotificationClient client = NotificationClient.builder().channel(email).channel(apns)
+            .recipientDirectory(new InMemoryRecipientDirectory()).capacity(100_000).build()) {
+      int n = 0;
+      for (Field field : fields()) {
+        int[] count = counts.computeIfAbsent(field.name(), k -> new int[4]);
+        for (int i = 0; i < corpus.size(); i++) {
+          String s = corpus.get(i);
+          String id = "blns-" + n++;
+          Notification note;
+          try {
+            Notification.Builder b = field.put().apply(email().id(id), s);
+            note = (field.name().equals("id") ? b : b.id(id)).build();
+          } catch (IllegalArgumentException e) {
+            count[2]++; // refused by a value's own builder, before there is a notification
+            continue;
+          }
+          try {
+            client.send(note);
+            boolean stored = client.status(note.id()).isPresent();
+            if (stored) {
+              count[0]++;
+              if (field.received() != null) {
+                expected.put(note.id(), new Expected(field, s));
+              }
+            } else {
+              count[3]++;
+              others.add(field.name() + " #" + i + ": accepted but not stored");
+            }
+          } catch (InvalidNotificationException e) {
+            boolean named = e.field().startsWith(field.errorField());
+            boolean nothingStored = client.status(note.id()).isEmpty();
+            boolean free = field.name().equals("id") || idIsFree(client, note.id());
+            if (named && nothingStored && free) {
+              count[1]++;
+            } else {
+              count[3]++;
+              others.add(field.name() + " #" + i + ": " + e.getMessage() + " (named=" + named
+                  + ", nothing stored=" + nothingStored + ", id free=" + free + ")");
+            }
+          } catch (RuntimeException e) {
+            count[3]++;
+            others.add(field.name() + " #" + i + ": " + e);
+          }
+        }
+      }
+      // Accepted exactly: what the channel received is what was sent, char for char.
+      Await.atMost(Duration.ofSeconds(60)).until("every accepted email is at the channel", () ->
+          email.sends().stream().map(d -> d.message().notificationId()).collect(
+              Collectors.toSet()).containsAll(expected.keySet()));
+      for (Delivery d : email.sends()) {
+        Expected e = expected.get(d.message().notificationId());
+        if (e != null && !e.value().equals(e.field().received().apply(d.message()))) {
+          others.add(e.field().name() + ": received another value than was sent");
+        }
+      }
+    }
+    StringBuilder report = new StringBuilder("BLNS (" + corpus.size() + " strings): field |"
+        + " accepted | InvalidNotificationException at send | refused by a builder | other\n");
+    counts.forEach((f, k) -> report.append(f).append(" | ").append(k[0]).append(" | ")
+        .append(k[1]).append(" | ").append(k[2]).append(" | ").append(k[3]).append('\n'));
+    System.out.println(report);
+    assertThat(others).as(report.toString()).isEmpty();
+  }
+
+  private record Expected(Field field, String value) {
+  }
+
+  private static boolean idIsFree(NotificationClient client, String id) {
+    client.send(email().id(id).build());
+    return client.status(id).isPresent();
+  }
+}
