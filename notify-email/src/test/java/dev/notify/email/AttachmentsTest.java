@@ -10,6 +10,8 @@ import dev.notify.InvalidNotificationException;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
 import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.GreenMailSmtpPeer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -29,7 +31,8 @@ class AttachmentsTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 1, 2};
 
   @RegisterExtension
-  final GreenMailPeer greenMail = new GreenMailPeer();
+  final ProviderPeerExtension<GreenMailSmtpPeer> greenMail =
+      ProviderPeerExtension.of(GreenMailSmtpPeer::start);
 
   private final ManualChannelContext context = ManualChannelContext.create();
   private final Map<String, byte[]> storage = new ConcurrentHashMap<>();
@@ -53,7 +56,7 @@ class AttachmentsTest {
   }
 
   private EmailChannel withResolver() {
-    return greenMail.smtp().attachmentResolver(key -> {
+    return PeerChannels.smtp(greenMail.peer()).attachmentResolver(key -> {
       if (key.startsWith("down/")) {
         throw new IOException("storage unavailable");
       }
@@ -71,7 +74,7 @@ class AttachmentsTest {
     assertThat(channel.sendBlocking(delivery("n-1/0", m), context))
         .isInstanceOf(DeliveryResult.Sent.class);
 
-    MimeMultipart mixed = (MimeMultipart) greenMail.await(1).get(0).getContent();
+    MimeMultipart mixed = (MimeMultipart) greenMail.peer().awaitMessages(1, PeerChannels.WAIT).get(0).getContent();
     BodyPart attached = mixed.getBodyPart(1);
     assertThat(attached.getFileName()).isEqualTo("november.csv");
     assertThat(text(attached)).isEqualTo("month,total\n11,42\n");
@@ -91,7 +94,7 @@ class AttachmentsTest {
 
   @Test
   void referencesWithoutAResolverAreRefusedAtValidate() {
-    channel = greenMail.smtp().build();
+    channel = PeerChannels.smtp(greenMail.peer()).build();
     assertThatThrownBy(() -> channel.validate(withAttachments("<p>x</p>",
         EmailAttachment.reference("a.csv", "text/csv", "reports/11.csv"))))
         .isInstanceOfSatisfying(InvalidNotificationException.class,
@@ -100,14 +103,14 @@ class AttachmentsTest {
 
   @Test
   void inlineImagesSitBesideTheHtmlInMultipartRelated() throws Exception {
-    channel = greenMail.smtp().build();
+    channel = PeerChannels.smtp(greenMail.peer()).build();
     OutboundMessage m = withAttachments("<p><img src=\"cid:logo@example.com\"> Hello</p>",
         EmailAttachment.of("logo.png", "image/png", PNG).inline("logo@example.com"),
         EmailAttachment.of("terms.txt", "text/plain", "Terms".getBytes(StandardCharsets.UTF_8)));
     channel.validate(m);
     channel.sendBlocking(delivery("n-1/0", m), context);
 
-    MimeMessage received = greenMail.await(1).get(0);
+    MimeMessage received = greenMail.peer().awaitMessages(1, PeerChannels.WAIT).get(0);
     MimeMultipart mixed = (MimeMultipart) received.getContent();
     assertThat(mixed.getContentType()).startsWith("multipart/mixed");
     MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
@@ -126,7 +129,7 @@ class AttachmentsTest {
 
   @Test
   void inlinePartsNeedHtmlAndAnAtomContentId() {
-    channel = greenMail.smtp().build();
+    channel = PeerChannels.smtp(greenMail.peer()).build();
     EmailOptions badId = EmailOptions.builder()
         .attachment(EmailAttachment.of("l.png", "image/png", PNG).inline("lo go")).build();
     assertThatThrownBy(() -> channel.validate(message("ada@example.com",

@@ -11,6 +11,8 @@ import dev.notify.spi.DeliveryResult;
 import dev.notify.status.NotificationStatus;
 import dev.notify.testkit.ManualChannelContext;
 import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.ReceivedEmail;
+import dev.notify.testkit.smtp.SmtpPeer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -9,6 +9,7 @@ import dev.notify.status.DeliveryState;
 import dev.notify.status.DeliveryStatus;
 import dev.notify.status.Receipt;
 import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.SmtpPeer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.notify.email;
 import dev.notify.Notification;
 import dev.notify.spi.Channel;
 import dev.notify.testkit.ChannelCompatibilityKit;
+import dev.notify.testkit.smtp.SmtpPeer;
 
 /** The shared channel kit, through a client, against the scriptable SMTP peer. */
 class EmailChannelCompatibilityTest extends ChannelCompatibilityKit<SmtpPeer> {

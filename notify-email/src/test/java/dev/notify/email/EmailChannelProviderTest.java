@@ -7,6 +7,8 @@ import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Recipient;
 import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.ReceivedEmail;
+import dev.notify.testkit.smtp.SmtpPeer;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;

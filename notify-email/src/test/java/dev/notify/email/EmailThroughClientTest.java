@@ -13,6 +13,10 @@ import dev.notify.status.DeliveryStatus;
 import dev.notify.status.NotificationStatus;
 import dev.notify.status.Outcome;
 import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.GreenMailSmtpPeer;
+import dev.notify.testkit.smtp.ReceivedEmail;
+import dev.notify.testkit.smtp.SmtpAnswer;
+import dev.notify.testkit.smtp.SmtpPeer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** From {@code client.send} to the SMTP peers, and the status that follows. */
 class EmailThroughClientTest {
   @RegisterExtension
-  final GreenMailPeer greenMail = new GreenMailPeer();
+  final ProviderPeerExtension<GreenMailSmtpPeer> greenMail =
+      ProviderPeerExtension.of(GreenMailSmtpPeer::start);
   @RegisterExtension
   final ProviderPeerExtension<SmtpPeer> peers = ProviderPeerExtension.of(SmtpPeer::start);
 
@@ -50,7 +55,7 @@ class EmailThroughClientTest {
   @Test
   void anHtmlEmailWithAnAttachmentIsSentOverSmtpsAndRecorded() throws Exception {
     try (NotificationClient client = NotificationClient.builder()
-        .channel(greenMail.smtps().from("shop@example.com", "Zoë's Shop").build()).build()) {
+        .channel(PeerChannels.smtps(greenMail.peer()).from("shop@example.com", "Zoë's Shop").build()).build()) {
       SendReceipt receipt = client.send(Notification.builder().id("order-42")
           .to(Recipient.email("ada@example.com")).subject("Your order №42 shipped")
           .html("<p>It is on its way.</p>")
@@ -62,7 +67,7 @@ class EmailThroughClientTest {
       NotificationStatus status = receipt.completion().get(30, TimeUnit.SECONDS);
       DeliveryStatus d = status.deliveries().get(0);
       assertThat(d.state()).isEqualTo(DeliveryState.SENT);
-      MimeMessage m = greenMail.await(1).get(0);
+      MimeMessage m = greenMail.peer().awaitMessages(1, PeerChannels.WAIT).get(0);
       assertThat(d.providerMessageId()).isEqualTo(m.getMessageID()).endsWith("@example.com>");
       assertThat(m.getSubject()).isEqualTo("Your order №42 shipped");
       assertThat(m.getFrom()[0].toString()).contains("shop@example.com");

@@ -7,6 +7,8 @@ import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Recipient;
+import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.GreenMailSmtpPeer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ class HeaderInjectionTest {
   private static final String INJECTED = "\r\nBcc: victim@example.org";
 
   @RegisterExtension
-  final GreenMailPeer greenMail = new GreenMailPeer();
+  final ProviderPeerExtension<GreenMailSmtpPeer> greenMail =
+      ProviderPeerExtension.of(GreenMailSmtpPeer::start);
 
   static Stream<Arguments> badNotifications() {
     return Stream.of(
@@ -68,7 +71,7 @@ class HeaderInjectionTest {
   void isRefusedAtSendAndNothingIsSent(String field, UnaryOperator<Notification.Builder> change)
       throws Exception {
     try (NotificationClient client = NotificationClient.builder()
-        .channel(greenMail.smtp().maxMessageBytes(16 * 1024).build()).build()) {
+        .channel(PeerChannels.smtp(greenMail.peer()).maxMessageBytes(16 * 1024).build()).build()) {
       Notification.Builder n = Notification.builder().id("bad").to(Recipient.email(
           "ada@example.com")).subject("Hello").text("Hi");
       Notification notification = change.apply(n).build();
@@ -83,7 +86,7 @@ class HeaderInjectionTest {
       // The same id, well-formed, goes out alone: nothing of the bad one was sent.
       client.send(Notification.builder().id("bad").to(Recipient.email("ada@example.com"))
           .subject("Hello").text("Hi").build()).completion().get();
-      assertThat(greenMail.await(1)).hasSize(1);
+      assertThat(greenMail.peer().awaitMessages(1, PeerChannels.WAIT)).hasSize(1);
     }
   }
 

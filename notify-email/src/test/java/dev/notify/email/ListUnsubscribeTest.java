@@ -9,6 +9,8 @@ import dev.notify.Recipient;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
 import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.GreenMailSmtpPeer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** RFC 8058 one-click unsubscribe headers from the configured link builder, seen by GreenMail. */
 class ListUnsubscribeTest {
   @RegisterExtension
-  final GreenMailPeer greenMail = new GreenMailPeer();
+  final ProviderPeerExtension<GreenMailSmtpPeer> greenMail =
+      ProviderPeerExtension.of(GreenMailSmtpPeer::start);
 
   private final ManualChannelContext context = ManualChannelContext.create();
   private EmailChannel channel;
@@ -48,10 +51,10 @@ class ListUnsubscribeTest {
 
   @Test
   void bulkMailCarriesOneClickUnsubscribeHeaders() throws Exception {
-    channel = greenMail.smtp().unsubscribeLinks(ListUnsubscribeTest::link).build();
+    channel = PeerChannels.smtp(greenMail.peer()).unsubscribeLinks(ListUnsubscribeTest::link).build();
     assertThat(channel.sendBlocking(delivery("n-1/0", news("marketing")), context))
         .isInstanceOf(DeliveryResult.Sent.class);
-    MimeMessage m = greenMail.await(1).get(0);
+    MimeMessage m = greenMail.peer().awaitMessages(1, PeerChannels.WAIT).get(0);
     assertThat(m.getHeader("List-Unsubscribe")).containsExactly("<https://example.com/unsubscribe"
         + "?list=weekly&who=" + "ada@example.com".hashCode() + "&cat=marketing>");
     assertThat(m.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
@@ -59,16 +62,16 @@ class ListUnsubscribeTest {
 
   @Test
   void aCategoryWithoutALinkGetsNoHeaders() throws Exception {
-    channel = greenMail.smtp().unsubscribeLinks(ListUnsubscribeTest::link).build();
+    channel = PeerChannels.smtp(greenMail.peer()).unsubscribeLinks(ListUnsubscribeTest::link).build();
     channel.sendBlocking(delivery("n-1/0", news("security")), context);
-    MimeMessage m = greenMail.await(1).get(0);
+    MimeMessage m = greenMail.peer().awaitMessages(1, PeerChannels.WAIT).get(0);
     assertThat(m.getHeader("List-Unsubscribe")).isNull();
     assertThat(m.getHeader("List-Unsubscribe-Post")).isNull();
   }
 
   @Test
   void aLinkThatIsNotHttpsFailsTheDeliveryLoudly() throws Exception {
-    channel = greenMail.smtp().unsubscribeLinks(m -> URI.create("http://example.com/u")).build();
+    channel = PeerChannels.smtp(greenMail.peer()).unsubscribeLinks(m -> URI.create("http://example.com/u")).build();
     assertThat(channel.sendBlocking(delivery("n-1/0", news("marketing")), context))
         .isInstanceOfSatisfying(DeliveryResult.Permanent.class,
             p -> assertThat(p.reason()).contains("https"));
@@ -76,7 +79,7 @@ class ListUnsubscribeTest {
 
   @Test
   void aFailingLinkBuilderFailsTheDeliveryAsPermanent() throws Exception {
-    channel = greenMail.smtp().unsubscribeLinks(m -> {
+    channel = PeerChannels.smtp(greenMail.peer()).unsubscribeLinks(m -> {
       throw new IllegalStateException("no signing key");
     }).build();
     assertThat(channel.sendBlocking(delivery("n-1/0", news("marketing")), context))

@@ -9,6 +9,8 @@ import dev.notify.Content;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.spi.OutboundMessage;
 import dev.notify.testkit.ManualChannelContext;
+import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.GreenMailSmtpPeer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Part;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What GreenMail receives, parsed on the server side: parts, encodings, headers. */
 class MimeStructureTest {
   @RegisterExtension
-  final GreenMailPeer greenMail = new GreenMailPeer();
+  final ProviderPeerExtension<GreenMailSmtpPeer> greenMail =
+      ProviderPeerExtension.of(GreenMailSmtpPeer::start);
 
   private final ManualChannelContext context = ManualChannelContext.create();
   private EmailChannel channel;
@@ -45,12 +48,12 @@ class MimeStructureTest {
     channel.validate(m);
     assertThat(channel.sendBlocking(delivery(id, m), context))
         .isEqualTo(DeliveryResult.sent(channel.messageId(id)));
-    return greenMail.await(1).get(0);
+    return greenMail.peer().awaitMessages(1, PeerChannels.WAIT).get(0);
   }
 
   @Test
   void textAndHtmlAreMultipartAlternativeInUtf8() throws Exception {
-    MimeMessage m = sendAndReceive(greenMail.smtp().replyTo("help@example.com", "Help Désk"),
+    MimeMessage m = sendAndReceive(PeerChannels.smtp(greenMail.peer()).replyTo("help@example.com", "Help Désk"),
         "order-7/0", message("ada@example.com", "Grüße zum Geburtstag 🎉", "Hallo Äda",
             "<p>Hallo <b>Äda</b></p>"));
 
@@ -79,7 +82,7 @@ class MimeStructureTest {
 
   @Test
   void htmlAloneGetsAGeneratedTextPart() throws Exception {
-    MimeMessage m = sendAndReceive(greenMail.smtp(), "n-2/0", message("ada@example.com", "Shipped",
+    MimeMessage m = sendAndReceive(PeerChannels.smtp(greenMail.peer()), "n-2/0", message("ada@example.com", "Shipped",
         null, "<html><head><style>p{color:red}</style></head><body><h1>Shipped</h1>"
             + "<p>Track it <a href=\"https://example.com/t/42\">here</a> &amp; smile.</p>"
             + "</body></html>"));
@@ -93,7 +96,7 @@ class MimeStructureTest {
 
   @Test
   void textAloneIsASingleTextPart() throws Exception {
-    MimeMessage m = sendAndReceive(greenMail.smtp(), "n-3/0",
+    MimeMessage m = sendAndReceive(PeerChannels.smtp(greenMail.peer()), "n-3/0",
         message("ada@example.com", "Plain", "Just text", null));
     assertThat(m.getContentType()).startsWith("text/plain");
     assertThat(m.getContent()).isEqualTo("Just text");
@@ -113,7 +116,7 @@ class MimeStructureTest {
         .attachment(EmailAttachment.of("notes.csv", "text/csv",
             "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)))
         .build();
-    MimeMessage m = sendAndReceive(greenMail.smtp(), "n-4/0", message("ada@example.com",
+    MimeMessage m = sendAndReceive(PeerChannels.smtp(greenMail.peer()), "n-4/0", message("ada@example.com",
         new Content(null, null, Map.of(), "Invoice", "See attached", "<p>See attached</p>"),
         options));
 
@@ -137,7 +140,7 @@ class MimeStructureTest {
 
   @Test
   void smtpsDeliversOverTls() throws Exception {
-    MimeMessage m = sendAndReceive(greenMail.smtps(), "n-5/0",
+    MimeMessage m = sendAndReceive(PeerChannels.smtps(greenMail.peer()), "n-5/0",
         message("ada@example.com", "Over TLS", "Encrypted on the way", null));
     assertThat(m.getSubject()).isEqualTo("Over TLS");
     assertThat(GreenMailUtil.getBody(m)).isEqualTo("Encrypted on the way");
@@ -145,11 +148,11 @@ class MimeStructureTest {
 
   @Test
   void aRetriedDeliveryCarriesTheSameMessageId() throws Exception {
-    channel = greenMail.smtp().build();
+    channel = PeerChannels.smtp(greenMail.peer()).build();
     OutboundMessage m = message("ada@example.com", "Twice", "Same id", null);
     channel.sendBlocking(new dev.notify.spi.Delivery("n-6/0", 1, m), context);
     channel.sendBlocking(new dev.notify.spi.Delivery("n-6/0", 2, m), context);
-    assertThat(greenMail.await(2)).extracting(r -> r.getHeader("Message-ID")[0])
+    assertThat(greenMail.peer().awaitMessages(2, PeerChannels.WAIT)).extracting(r -> r.getHeader("Message-ID")[0])
         .containsExactly("<n-6/0@example.com>", "<n-6/0@example.com>");
   }
 

@@ -3,6 +3,8 @@ package dev.notify.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.ReceivedEmail;
+import dev.notify.testkit.smtp.SmtpPeer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

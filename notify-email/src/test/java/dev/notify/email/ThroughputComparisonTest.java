@@ -7,6 +7,8 @@ import dev.notify.NotificationClient;
 import dev.notify.Recipient;
 import dev.notify.SendReceipt;
 import dev.notify.policy.LaneOptions;
+import dev.notify.testkit.ProviderPeerExtension;
+import dev.notify.testkit.smtp.GreenMailSmtpPeer;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -36,18 +38,19 @@ class ThroughputComparisonTest {
   private static final int ROUNDS = 5;
 
   @RegisterExtension
-  final GreenMailPeer greenMail = new GreenMailPeer();
+  final ProviderPeerExtension<GreenMailSmtpPeer> greenMail =
+      ProviderPeerExtension.of(GreenMailSmtpPeer::start);
 
   @Test
   void sdkAgainstRawAngusMail() throws Exception {
     double[] raw = new double[ROUNDS];
     double[] sdk = new double[ROUNDS];
     double[] channelOnly = new double[ROUNDS];
-    try (EmailChannel direct = greenMail.smtp().connections(CONNECTIONS).build();
+    try (EmailChannel direct = PeerChannels.smtp(greenMail.peer()).connections(CONNECTIONS).build();
         dev.notify.testkit.ManualChannelContext context =
             dev.notify.testkit.ManualChannelContext.create();
         NotificationClient client = NotificationClient.builder()
-        .channel(greenMail.smtp().connections(CONNECTIONS).build())
+        .channel(PeerChannels.smtp(greenMail.peer()).connections(CONNECTIONS).build())
         .lane("email", LaneOptions.ofDefaults().withMaxInFlight(CONNECTIONS))
         .capacity(PER_ROUND * 2).build()) {
       for (int w = 0; w < 2; w++) {
@@ -76,7 +79,7 @@ class ThroughputComparisonTest {
   private double raw(int n) throws Exception {
     Properties props = new Properties();
     props.put("mail.smtp.host", "127.0.0.1");
-    props.put("mail.smtp.port", Integer.toString(greenMail.smtpPort()));
+    props.put("mail.smtp.port", Integer.toString(greenMail.peer().port()));
     props.put("mail.smtp.timeout", "10000");
     Session session = Session.getInstance(props);
     ExecutorService threads = Executors.newFixedThreadPool(CONNECTIONS);

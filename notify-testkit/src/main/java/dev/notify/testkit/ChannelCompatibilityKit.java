@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (modelled on Micrometer's {@code MeterRegistryCompatibilityKit}). A channel module extends this
  * class with two hooks, the peer and the channel under test: {@link #startPeer()} starts a real
  * local peer of the provider (pushy's {@code MockApnsServer}, local FCM and Twilio HTTP
- * endpoints, GreenMail), a {@link ProviderPeer}, and {@link #createChannel(ProviderPeer)} points
+ * endpoints, the testkit's scriptable {@code SmtpPeer}), a {@link ProviderPeer}, and {@link #createChannel(ProviderPeer)} points
  * the channel at it. The peer knows how to play each scenario in its protocol ({@link KitPeer}:
  * accept, permanent rejection, transient failure, invalid address, unavailable channel); the
  * tests send through a client, never by calling {@code Channel.send} directly.
