@@ -446,6 +446,9 @@ final class Acceptor {
       @Nullable LanePlace @Nullable [] places, Instant now) {
     Notification n = c.n();
     CompletableFuture<NotificationStatus> future = completions.track(n.id());
+    if (record.deliveries().stream().noneMatch(DeliveryRecord::isPlaceholder)) {
+      completions.expect(n.id(), record.deliveries().size());
+    }
     listeners.accepted(n.id());
     boolean inLog = false;
     List<DeliveryRecord> deliveries = record.deliveries();

@@ -33,6 +33,8 @@ final class Completions {
   private static final class Watch {
     volatile @Nullable CompletableFuture<NotificationStatus> future;
     final AtomicInteger held = new AtomicInteger();
+    /** Deliveries this instance still expects to finish, or -1 when unknown (look each time). */
+    final AtomicInteger outstanding = new AtomicInteger(-1);
   }
 
   private final ConcurrentHashMap<String, Watch> watches = new ConcurrentHashMap<>();
@@ -72,6 +74,39 @@ final class Completions {
         watches.putIfAbsent(notificationId, w);
       }
       return f;
+    }
+  }
+
+  /**
+   * The notification was stored with {@code deliveries} deliveries to addresses (none to resolve):
+   * {@link #finished} looks in the log only when the last of them has finished here, not after
+   * each one (a notification to many addresses would otherwise cost a look-up of all its
+   * deliveries per delivery).
+   */
+  void expect(String notificationId, int deliveries) {
+    watches.computeIfAbsent(notificationId, id -> new Watch()).outstanding
+        .compareAndSet(-1, deliveries);
+  }
+
+  /** After {@link Engine#replay}: the count is unknown again, so every finish looks. */
+  void countUnknown(String notificationId) {
+    Watch w = watches.get(notificationId);
+    if (w != null) {
+      w.outstanding.set(-1);
+    }
+  }
+
+  /**
+   * One of the notification's deliveries finished on this instance: looks in the log when it may
+   * have been the last (what other instances finish, the sweep finds).
+   */
+  void finished(String notificationId) {
+    Watch w = watches.get(notificationId);
+    if (w == null) {
+      return;
+    }
+    if (w.outstanding.get() < 0 || w.outstanding.decrementAndGet() <= 0) {
+      check(notificationId);
     }
   }
 

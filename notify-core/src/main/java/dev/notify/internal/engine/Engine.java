@@ -145,6 +145,7 @@ public final class Engine implements NotificationClient {
     requireNonNull(notificationId, "notificationId");
     ensureOpen();
     CompletableFuture<NotificationStatus> future = parts.completions.track(notificationId);
+    parts.completions.countUnknown(notificationId);
     List<DeliveryRecord> replayed = config.log().replay(notificationId);
     if (replayed.isEmpty()) {
       parts.completions.check(notificationId);

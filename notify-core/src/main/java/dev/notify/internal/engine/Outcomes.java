@@ -254,7 +254,7 @@ final class Outcomes implements LaneHost {
       if (event != null) {
         listeners.delivery(event, WorkItemView.of(item), attempt, reason, null);
       }
-      completions.check(item.notificationId());
+      completions.finished(item.notificationId());
       completions.checkMember(item.parentId());
     });
   }
