@@ -318,7 +318,7 @@ public final class Quickstart {
         bounce.permanent() && bounce.addressInvalid(), bounce);
     client.recordReceipt("email", bounce.originalMessageId(),
         bounce.receipt(world.report.now()).orElseThrow());
-    checks.expect("... recorded on the delivery it bounced", List.of(Receipt.Kind.UNDELIVERED),
+    checks.expect("... recorded on the delivery it bounced", List.of(Receipt.Kind.ADDRESS_INVALID),
         only(client.status("receipt-gone").orElseThrow()).receipts().stream()
             .map(Receipt::kind).toList());
     try {

@@ -19,7 +19,14 @@ public record Receipt(Kind kind, Instant at, @Nullable String detail) {
     /** The provider reports the message reached the device or mailbox. */
     DELIVERED,
     /** The provider reports the message could not be delivered. */
-    UNDELIVERED
+    UNDELIVERED,
+    /**
+     * The provider reports the message could not be delivered because the address does not exist
+     * (an email hard bounce with 5.1.1, say): like {@link #UNDELIVERED}, and the recipient
+     * directory forgets the address of a user's delivery, as for an address-invalid answer at
+     * send time.
+     */
+    ADDRESS_INVALID
   }
 
   /**

@@ -56,8 +56,10 @@ public record Bounce(String recipient, String action, String status, @Nullable S
   }
 
   /**
-   * {@return the receipt to record: UNDELIVERED for {@code failed}, DELIVERED for
-   * {@code delivered}, none for delays and relays, which are not final}
+   * {@return the receipt to record: ADDRESS_INVALID for a {@code failed} whose address does not
+   * exist ({@link #addressInvalid()}; the client then drops a user's address from the
+   * directory), UNDELIVERED for another {@code failed}, DELIVERED for {@code delivered}, none for
+   * delays and relays, which are not final}
    *
    * @param at when the report arrived
    */
@@ -65,7 +67,8 @@ public record Bounce(String recipient, String action, String status, @Nullable S
     requireNonNull(at, "at");
     String detail = status + (diagnostic == null ? "" : " " + diagnostic);
     return switch (action) {
-      case "failed" -> Optional.of(new Receipt(Receipt.Kind.UNDELIVERED, at, detail));
+      case "failed" -> Optional.of(new Receipt(addressInvalid() ? Receipt.Kind.ADDRESS_INVALID
+          : Receipt.Kind.UNDELIVERED, at, detail));
       case "delivered" -> Optional.of(new Receipt(Receipt.Kind.DELIVERED, at, detail));
       default -> Optional.empty();
     };

@@ -78,7 +78,7 @@ class DsnParserTest {
     assertThat(b.addressInvalid()).isTrue();
     assertThat(b.diagnostic()).startsWith("550 5.1.1").contains("User unknown");
     assertThat(b.receipt(Instant.EPOCH)).hasValueSatisfying(r -> {
-      assertThat(r.kind()).isEqualTo(Receipt.Kind.UNDELIVERED);
+      assertThat(r.kind()).isEqualTo(Receipt.Kind.ADDRESS_INVALID);
       assertThat(r.detail()).startsWith("5.1.1 550 5.1.1");
     });
     assertThat(b.toString()).doesNotContain("ada@example.com");
@@ -92,6 +92,7 @@ class DsnParserTest {
     Bounce full = parse(bounce("<n/0@example.com>", "failed", "5.2.2")).get(0);
     assertThat(full.permanent()).isTrue();
     assertThat(full.addressInvalid()).isFalse();
+    assertThat(full.receipt(Instant.EPOCH)).map(Receipt::kind).hasValue(Receipt.Kind.UNDELIVERED);
   }
 
   @Test
@@ -117,7 +118,7 @@ class DsnParserTest {
       DeliveryStatus after = client.status("order-42").orElseThrow().deliveries().get(0);
       assertThat(after.state()).isEqualTo(DeliveryState.SENT);
       assertThat(after.receipts()).extracting(Receipt::kind)
-          .containsExactly(Receipt.Kind.UNDELIVERED);
+          .containsExactly(Receipt.Kind.ADDRESS_INVALID);
     }
   }
 }

@@ -11,6 +11,10 @@ import dev.notify.NotificationClient;
 import dev.notify.Recipient;
 import dev.notify.apns.ApnsChannel;
 import dev.notify.apns.ApnsOptions;
+import dev.notify.email.EmailAttachment;
+import dev.notify.email.EmailChannel;
+import dev.notify.email.EmailOptions;
+import dev.notify.email.SmtpSecurity;
 import dev.notify.inmemory.InMemoryRecipientDirectory;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.OutboundMessage;
@@ -19,6 +23,7 @@ import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
+import dev.notify.testkit.smtp.SmtpPeer;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +50,9 @@ class NaughtyStringsTest {
   @RegisterExtension
   static final ProviderPeerExtension<MockApnsPeer> APNS =
       ProviderPeerExtension.of(MockApnsPeer::start);
+
+  @RegisterExtension
+  static final ProviderPeerExtension<SmtpPeer> SMTP = ProviderPeerExtension.of(SmtpPeer::start);
 
   /** A field under test: how to put the string in, and the field an error must name. */
   private record Field(String name, String errorField,
@@ -104,7 +112,26 @@ class NaughtyStringsTest {
     f.add(options("options.category", s -> ApnsOptions.builder().category(s)));
     f.add(options("options.customData key", s -> ApnsOptions.builder().customData(s, "v")));
     f.add(options("options.customData value", s -> ApnsOptions.builder().customData("k", s)));
+    // notify-email's fields, through a real EmailChannel (its validate refuses CR and LF in
+    // every header-bound field) to a local SMTP peer.
+    f.add(new Field("smtp subject", "content.subject", (b, s) -> smtp().subject(s)));
+    f.add(new Field("smtp html", "content", (b, s) -> smtp().html(s)));
+    f.add(smtpOptions("smtp header name", s -> EmailOptions.builder().header("X-" + s, "v")));
+    f.add(smtpOptions("smtp header value", s -> EmailOptions.builder().header("X-Tag", s)));
+    f.add(smtpOptions("smtp reply-to", s -> EmailOptions.builder().replyTo(s)));
+    f.add(smtpOptions("smtp attachment name", s -> EmailOptions.builder()
+        .attachment(EmailAttachment.of(s, "application/pdf", new byte[] {'%'}))));
     return f;
+  }
+
+  /** An email to the real EmailChannel named {@code smtp}. */
+  private static Notification.Builder smtp() {
+    return email().viaChannel("smtp");
+  }
+
+  private static Field smtpOptions(String name,
+      java.util.function.Function<String, EmailOptions.Builder> options) {
+    return new Field(name, "options", (b, s) -> smtp().options(options.apply(s).build()));
   }
 
   private static Field options(String name,
@@ -113,7 +140,8 @@ class NaughtyStringsTest {
   }
 
   @Test
-  void everyNaughtyStringInEveryFieldHasAnAllowedOutcome(MockApnsPeer peer) throws Exception {
+  void everyNaughtyStringInEveryFieldHasAnAllowedOutcome(MockApnsPeer peer, SmtpPeer smtpPeer)
+      throws Exception {
     List<String> corpus;
     try (InputStream in = getClass().getResourceAsStream("/blns/blns.json")) {
       corpus = new ObjectMapper().readValue(in, new TypeReference<List<String>>() { });
@@ -127,7 +155,11 @@ class NaughtyStringsTest {
     try (ApnsChannel apns = ApnsChannel.builder().server(c.host(), c.port())
         .trustedServerCertificates(c.trustedCertificate())
         .tokenAuth(c.signingKeyStream(), c.teamId(), c.keyId()).topic(c.topic()).build();
+        EmailChannel smtp = EmailChannel.builder().name("smtp")
+            .server(smtpPeer.host(), smtpPeer.port()).security(SmtpSecurity.NONE)
+            .from("shop@example.com", "Shop").build();
         NotificationClient client = NotificationClient.builder().channel(email).channel(apns)
+            .channel(smtp).defaultChannel(ChannelType.EMAIL, "email")
             .recipientDirectory(new InMemoryRecipientDirectory()).capacity(100_000).build()) {
       int n = 0;
       for (Field field : fields()) {

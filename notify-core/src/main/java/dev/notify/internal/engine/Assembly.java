@@ -15,6 +15,7 @@ import dev.notify.spi.Channel;
 import dev.notify.spi.ChannelContext;
 import dev.notify.spi.ReceiptSink;
 import dev.notify.spi.Scheduler;
+import dev.notify.spi.log.DeliveryRecord;
 import dev.notify.spi.log.ReceiptResult;
 import dev.notify.spi.store.RateLimitStore;
 import dev.notify.status.Receipt;
@@ -57,6 +58,7 @@ final class Assembly {
   final Dispatcher dispatcher;
   final ThreadPoolExecutor asyncSends;
   final Retrier retrier;
+  private final Outcomes.Feedback feedback;
   final Backlog backlog;
 
   Assembly(EngineConfig config) {
@@ -89,8 +91,9 @@ final class Assembly {
         p.preferences() == null ? null : new PolicyEvaluator(p.preferences(), preferencePolicy),
         templates, p.rateLimits() == null ? null : new RecipientRateLimiter(p.rateLimits(),
             preferencePolicy::isCritical, buckets, clock), clock);
+    this.feedback = feedback(p);
     this.outcomes = new Outcomes(config.log(), memory, completions, listeners, clock,
-        config::retryPolicy, latency, claimer, feedback(p), retrier);
+        config::retryPolicy, latency, claimer, feedback, retrier);
 
     Map<String, Lane> byName = new LinkedHashMap<>();
     for (Channel ch : config.channels().values()) {
@@ -179,7 +182,7 @@ final class Assembly {
   boolean recordReceipt(String channel, String providerMessageId, Receipt receipt) {
     ReceiptResult r = config.log().recordReceipt(channel, providerMessageId, receipt);
     if (r instanceof ReceiptResult.Recorded recorded) {
-      listeners.receipt(WorkItemView.of(recorded.delivery()), receipt);
+      reported(recorded.delivery(), receipt);
     }
     return !(r instanceof ReceiptResult.Duplicate);
   }
@@ -192,9 +195,18 @@ final class Assembly {
   boolean recordDeliveryReceipt(String deliveryId, Receipt receipt) {
     ReceiptResult r = config.log().recordReceiptFor(deliveryId, receipt);
     if (r instanceof ReceiptResult.Recorded recorded) {
-      listeners.receipt(WorkItemView.of(recorded.delivery()), receipt);
+      reported(recorded.delivery(), receipt);
       return true;
     }
     return false;
+  }
+
+  /** A receipt added to its delivery: reported, and an address that does not exist forgotten. */
+  private void reported(DeliveryRecord delivery, Receipt receipt) {
+    if (receipt.kind() == Receipt.Kind.ADDRESS_INVALID && delivery.userId() != null
+        && delivery.address() instanceof Recipient.Address address) {
+      feedback.addressInvalid(delivery.userId(), address, receipt.at());
+    }
+    listeners.receipt(WorkItemView.of(delivery), receipt);
   }
 }
