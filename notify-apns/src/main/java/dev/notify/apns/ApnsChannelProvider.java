@@ -1,6 +1,7 @@
 package dev.notify.apns;
 
 import dev.notify.spi.Channel;
+import dev.notify.spi.ChannelProperties;
 import dev.notify.spi.ChannelProvider;
 import dev.notify.spi.Redaction;
 import java.io.IOException;
@@ -12,11 +13,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Creates {@link ApnsChannel}s from properties, found by {@code
@@ -59,13 +58,7 @@ public final class ApnsChannelProvider implements ChannelProvider {
    */
   @Override
   public Channel create(String name, Map<String, String> properties) {
-    Properties p = new Properties(name, properties);
-    for (String key : new TreeSet<>(properties.keySet())) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException(p.key(key) + " is not an APNs channel property; known: "
-            + new TreeSet<>(KEYS));
-      }
-    }
+    ChannelProperties p = ChannelProperties.of(name, properties, "APNs", KEYS);
     ApnsChannel.Builder b = ApnsChannel.builder().name(name);
 
     String server = p.optional("server");
@@ -95,14 +88,14 @@ public final class ApnsChannelProvider implements ChannelProvider {
           + " client certificate)");
     }
     if (keyFile != null) {
-      b.tokenAuth(p.file("keyFile", keyFile), p.required("teamId"), p.required("keyId"));
+      b.tokenAuth(file(p, "keyFile", keyFile), p.required("teamId"), p.required("keyId"));
     } else {
-      b.clientCertificate(p.file("certificateFile", certificateFile),
+      b.clientCertificate(file(p, "certificateFile", certificateFile),
           p.optional("certificatePassword"));
     }
     String trusted = p.optional("trustedCertificates");
     if (trusted != null) {
-      b.trustedServerCertificates(p.certificates("trustedCertificates", trusted));
+      b.trustedServerCertificates(certificates(p, "trustedCertificates", trusted));
     }
     String topic = p.optional("topic");
     if (topic != null) {
@@ -132,69 +125,27 @@ public final class ApnsChannelProvider implements ChannelProvider {
     }
   }
 
-  /** One channel's properties, with errors that name the full property. */
-  private record Properties(String name, Map<String, String> values) {
-    String key(String key) {
-      return "notify.channel." + name + "." + key;
+  private static Path file(ChannelProperties p, String key, String value) {
+    Path path = Path.of(value);
+    if (!Files.isReadable(path)) {
+      throw new IllegalArgumentException(p.key(key) + " names no readable file: "
+          + Redaction.maskFileName(path));
     }
+    return path;
+  }
 
-    String optional(String key) {
-      String v = values.get(key);
-      return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    String required(String key) {
-      String v = optional(key);
-      if (v == null) {
-        throw new IllegalArgumentException(key(key) + " is required");
+  private static X509Certificate[] certificates(ChannelProperties p, String key, String value) {
+    try (InputStream in = Files.newInputStream(file(p, key, value))) {
+      Collection<? extends Certificate> all =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      if (all.isEmpty()) {
+        throw new IllegalArgumentException(p.key(key) + " holds no certificate: "
+            + Redaction.maskFileName(Path.of(value)));
       }
-      return v;
-    }
-
-    int integer(String key, String value) {
-      try {
-        return Integer.parseInt(value.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key(key) + " must be a whole number, was '" + value
-            + "'", e);
-      }
-    }
-
-    Duration duration(String key) {
-      String v = optional(key);
-      if (v == null) {
-        return null;
-      }
-      try {
-        return Duration.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(key(key) + " must be an ISO-8601 duration such as"
-            + " PT30S, was '" + v + "'", e);
-      }
-    }
-
-    Path file(String key, String value) {
-      Path path = Path.of(value);
-      if (!Files.isReadable(path)) {
-        throw new IllegalArgumentException(key(key) + " names no readable file: "
-            + Redaction.maskFileName(path));
-      }
-      return path;
-    }
-
-    X509Certificate[] certificates(String key, String value) {
-      try (InputStream in = Files.newInputStream(file(key, value))) {
-        Collection<? extends Certificate> all =
-            CertificateFactory.getInstance("X.509").generateCertificates(in);
-        if (all.isEmpty()) {
-          throw new IllegalArgumentException(key(key) + " holds no certificate: "
-              + Redaction.maskFileName(Path.of(value)));
-        }
-        return all.stream().map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
-      } catch (IOException | CertificateException e) {
-        throw new IllegalArgumentException(key(key) + " could not be read as PEM certificates: "
-            + e.getMessage(), e);
-      }
+      return all.stream().map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+    } catch (IOException | CertificateException e) {
+      throw new IllegalArgumentException(p.key(key) + " could not be read as PEM certificates: "
+          + e.getMessage(), e);
     }
   }
 }

@@ -1,14 +1,12 @@
 package dev.notify.email;
 
 import dev.notify.spi.Channel;
+import dev.notify.spi.ChannelProperties;
 import dev.notify.spi.ChannelProvider;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Creates {@link EmailChannel}s from properties, found by {@code
@@ -52,16 +50,10 @@ public final class EmailChannelProvider implements ChannelProvider {
    */
   @Override
   public Channel create(String name, Map<String, String> properties) {
-    Props p = new Props(name, properties);
-    for (String key : new TreeSet<>(properties.keySet())) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException(p.key(key) + " is not an SMTP channel property; known: "
-            + new TreeSet<>(KEYS));
-      }
-    }
+    ChannelProperties p = ChannelProperties.of(name, properties, "SMTP", KEYS);
     try {
       EmailChannel.Builder b = EmailChannel.builder().name(name)
-          .server(p.required("host"), (int) p.number("port", true))
+          .server(p.required("host"), p.integer("port", p.required("port")))
           .from(p.required("from"), p.optional("fromName"));
       String security = p.optional("security");
       if (security != null) {
@@ -80,11 +72,13 @@ public final class EmailChannelProvider implements ChannelProvider {
       if (replyTo != null) {
         b.replyTo(replyTo, null);
       }
-      if (p.optional("connections") != null) {
-        b.connections((int) p.number("connections", false));
+      String connections = p.optional("connections");
+      if (connections != null) {
+        b.connections(p.integer("connections", connections));
       }
-      if (p.optional("maxMessageBytes") != null) {
-        b.maxMessageBytes(p.number("maxMessageBytes", false));
+      String maxBytes = p.optional("maxMessageBytes");
+      if (maxBytes != null) {
+        b.maxMessageBytes(p.longValue("maxMessageBytes", maxBytes));
       }
       String domain = p.optional("messageIdDomain");
       if (domain != null) {
@@ -106,49 +100,6 @@ public final class EmailChannelProvider implements ChannelProvider {
       return b.build();
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException("SMTP channel '" + name + "': " + e.getMessage(), e);
-    }
-  }
-
-  /** One channel's properties, with errors that name the full property. */
-  private record Props(String name, Map<String, String> values) {
-    String key(String key) {
-      return "notify.channel." + name + "." + key;
-    }
-
-    @Nullable String optional(String key) {
-      String v = values.get(key);
-      return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    String required(String key) {
-      String v = optional(key);
-      if (v == null) {
-        throw new IllegalArgumentException(key(key) + " is required");
-      }
-      return v;
-    }
-
-    long number(String key, boolean required) {
-      String v = required ? required(key) : optional(key);
-      try {
-        return Long.parseLong(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key(key) + " must be a whole number, was '" + v + "'",
-            e);
-      }
-    }
-
-    @Nullable Duration duration(String key) {
-      String v = optional(key);
-      if (v == null) {
-        return null;
-      }
-      try {
-        return Duration.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(key(key) + " must be an ISO-8601 duration such as"
-            + " PT30S, was '" + v + "'", e);
-      }
     }
   }
 }

@@ -1,15 +1,13 @@
 package dev.notify.internal.engine;
 
 import dev.notify.InvalidNotificationException;
+import dev.notify.spi.codec.CanonicalText;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAccessor;
-import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,9 +49,7 @@ final class CanonicalJson {
   /** How many values one root may hold, counting every nested one (against shared sub-trees). */
   static final int MAX_VALUES = 100_000;
   /** A number whose plain form needs more padding zeros than this is written with an exponent. */
-  private static final int MAX_PADDING_ZEROS = 40;
   private static final String SUPPORTED = "use strings, numbers, booleans, lists and maps";
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
     @Override
     protected Shape computeValue(Class<?> type) {
@@ -201,20 +197,7 @@ final class CanonicalJson {
 
   /** {@return the string form of a scalar written as a JSON string, or null if v is not one} */
   private static @Nullable String text(Object v) {
-    if (v instanceof CharSequence || v instanceof Character || v instanceof UUID) {
-      return v.toString();
-    }
-    if (v instanceof Enum<?> e) {
-      return e.name();
-    }
-    if (v instanceof Locale l) {
-      return l.toLanguageTag();
-    }
-    if ((v instanceof TemporalAccessor || v instanceof TemporalAmount || v instanceof ZoneId)
-        && v.getClass().getPackageName().equals("java.time")) {
-      return v.toString();
-    }
-    return null;
+    return CanonicalText.scalar(v);
   }
 
   private void map(Map<?, ?> m, int depth) {
@@ -320,40 +303,16 @@ final class CanonicalJson {
     endObject();
   }
 
-  /**
-   * One text per numeric value, so {@code 1}, {@code 1L}, {@code 1.0} and {@code 1.00} agree:
-   * the exact value (a double's binary value, not its shortest decimal, which changed in JDK 19)
-   * without trailing zeros, plain unless that needs more than {@value #MAX_PADDING_ZEROS} zeros
-   * of padding, else unscaled digits and an exponent ({@code 1E50}, {@code 125E-45}).
-   */
+  /** The canonical text of a number ({@link CanonicalText#number}), or why it has none. */
   private String number(Number n, int depth) {
-    if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-      return Long.toString(n.longValue());
+    String text = CanonicalText.number(n);
+    if (text != null) {
+      return text;
     }
-    BigDecimal d;
-    if (n instanceof BigInteger i) {
-      if (i.bitLength() < 64) {
-        return i.toString();
-      }
-      d = new BigDecimal(i);
-    } else if (n instanceof BigDecimal b) {
-      d = b;
-    } else if (n instanceof Double || n instanceof Float) {
-      double x = n.doubleValue();
-      if (!Double.isFinite(x)) {
-        throw invalid(depth, "is " + n + ", not a finite number");
-      }
-      d = new BigDecimal(x);
-    } else {
-      throw unsupported(n, depth);
+    if (n instanceof Double || n instanceof Float) {
+      throw invalid(depth, "is " + n + ", not a finite number");
     }
-    if (d.signum() == 0) {
-      return "0";
-    }
-    d = d.stripTrailingZeros();
-    int scale = d.scale();
-    int padding = scale < 0 ? -scale : Math.max(0, scale - d.precision());
-    return padding <= MAX_PADDING_ZEROS ? d.toPlainString() : d.unscaledValue() + "E" + -scale;
+    throw unsupported(n, depth);
   }
 
   private void separate() {
@@ -363,45 +322,7 @@ final class CanonicalJson {
   }
 
   private void quote(String s) {
-    out.append('"');
-    int n = s.length();
-    int first = 0;
-    while (first < n && plain(s.charAt(first))) {
-      first++;
-    }
-    if (first == n) { // the common case, appended in bulk
-      out.append(s).append('"');
-      return;
-    }
-    int start = 0;
-    for (int i = first; i < n; i++) {
-      char c = s.charAt(i);
-      if (plain(c)) {
-        continue;
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-        continue;
-      }
-      out.append(s, start, i);
-      start = i + 1;
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
-            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-      }
-    }
-    out.append(s, start, n).append('"');
-  }
-
-  private static boolean plain(char c) {
-    return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
+    CanonicalText.quote(out, s);
   }
 
   private InvalidNotificationException unsupported(Object v, int depth) {

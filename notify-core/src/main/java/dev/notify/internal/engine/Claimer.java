@@ -220,8 +220,7 @@ final class Claimer implements Outcomes.Wakeups {
   private void release(ClaimedDelivery c) {
     c.delivery().fence().ifPresent(f -> {
       try {
-        log.transition(c.delivery().id(), f, new DeliveryUpdate(c.delivery().state(), null, false,
-            null, null, true, null, null));
+        log.transition(c.delivery().id(), f, DeliveryUpdate.handedBack(c.delivery().state()));
       } catch (RuntimeException e) {
         reconcile = true;
         LOG.warn("handing back {} failed; given back at the next pass: {}", c.delivery().id(),

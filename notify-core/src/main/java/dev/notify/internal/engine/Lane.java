@@ -304,7 +304,7 @@ final class Lane {
     }
     // Providers complete on their own I/O threads (Netty event loops): hop back to this lane.
     Delivery delivery = new Delivery(item.deliveryId(), item.attemptCount() + 1, item.message());
-    BoundedCall.attempt(channel, delivery, context, pools.blocking(), scheduler, clock,
+    BoundedCall.attempt(channel, delivery, context, pools.blocking, scheduler, clock,
         options.attemptTimeout(), (result, error) -> completed.add(new Completed(item, result,
             error)));
   }

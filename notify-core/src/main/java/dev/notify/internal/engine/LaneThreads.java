@@ -1,7 +1,6 @@
 package dev.notify.internal.engine;
 
 import dev.notify.policy.LaneOptions;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -29,10 +28,6 @@ final class LaneThreads {
     this.blocking = new ThreadPoolExecutor(0, Math.max(2, options.maxInFlight() * 2), 60,
         TimeUnit.SECONDS, new SynchronousQueue<>(),
         threads.named("notify-" + channelName + "-blocking"));
-  }
-
-  ExecutorService blocking() {
-    return blocking;
   }
 
   /** Runs a task on the lane's threads; dropped once the lane is shut down. */

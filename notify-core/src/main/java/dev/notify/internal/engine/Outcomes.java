@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -166,13 +167,8 @@ final class Outcomes implements LaneHost {
       // lane trips its circuit on this answer (the next probe may be this item).
       DeliveryUpdate update = DeliveryUpdate.channelUnavailable(a);
       retrier.run(update.state() + " of " + item.deliveryId(),
-          () -> log.transition(item.deliveryId(), item.fence(), update), ok -> {
-            if (ok) {
-              lane.requeue(item);
-            } else {
-              lost(item);
-            }
-          });
+          () -> log.transition(item.deliveryId(), item.fence(), update),
+          unlessLost(item, () -> lane.requeue(item)));
     }
   }
 
@@ -369,13 +365,18 @@ final class Outcomes implements LaneHost {
    */
   private void write(WorkItem item, DeliveryUpdate update, Runnable applied) {
     writes.write(new Transition(item.deliveryId(), item.fence(), update),
-        update.state() + " of " + item.deliveryId(), ok -> {
-          if (ok) {
-            applied.run();
-          } else {
-            lost(item);
-          }
-        });
+        update.state() + " of " + item.deliveryId(), unlessLost(item, applied));
+  }
+
+  /** What follows a fenced write: {@code applied}, or dropping the item if its claim was lost. */
+  private Consumer<Boolean> unlessLost(WorkItem item, Runnable applied) {
+    return ok -> {
+      if (ok) {
+        applied.run();
+      } else {
+        lost(item);
+      }
+    };
   }
 
   /** The claim was taken over (lease expired) or cancelled: someone else owns it now. */

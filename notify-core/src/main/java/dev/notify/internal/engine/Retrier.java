@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,7 +25,6 @@ final class Retrier {
 
   private final Scheduler scheduler;
   private final ExecutorService executor;
-  private final AtomicLong failures = new AtomicLong();
   private volatile boolean stopped;
 
   Retrier(Scheduler scheduler, ThreadFactoryNamer threads) {
@@ -50,7 +48,6 @@ final class Retrier {
     try {
       answer = write.get();
     } catch (RuntimeException e) {
-      failures.incrementAndGet();
       if (stopped) {
         LOG.warn("{} failed while the client shuts down; left to the log's lease: {}", what,
             e.toString());
@@ -88,11 +85,6 @@ final class Retrier {
     int shift = Math.min(Math.max(n - 1, 0), 10);
     Duration d = FIRST.multipliedBy(1L << shift);
     return d.compareTo(MAX) > 0 ? MAX : d;
-  }
-
-  /** {@return how many log calls have failed so far} */
-  long failures() {
-    return failures.get();
   }
 
   void stop() {

@@ -7,19 +7,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAccessor;
-import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -160,22 +155,9 @@ final class FreeForm {
         + " Integer, Double or BigInteger");
   }
 
-  /** The scalars the hash writes as strings, in the order it tests them. */
+  /** The scalars the hash writes as strings. */
   private static @Nullable String text(Object v) {
-    if (v instanceof CharSequence || v instanceof Character || v instanceof UUID) {
-      return v.toString();
-    }
-    if (v instanceof Enum<?> e) {
-      return e.name();
-    }
-    if (v instanceof Locale l) {
-      return l.toLanguageTag();
-    }
-    if ((v instanceof TemporalAccessor || v instanceof TemporalAmount || v instanceof ZoneId)
-        && v.getClass().getPackageName().equals("java.time")) {
-      return v.toString();
-    }
-    return null;
+    return CanonicalText.scalar(v);
   }
 
   private static Map<String, @Nullable Object> map(Map<?, ?> m, String path, int depth) {

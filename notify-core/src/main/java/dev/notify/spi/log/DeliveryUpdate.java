@@ -147,6 +147,16 @@ public record DeliveryUpdate(DeliveryState state, @Nullable Attempt attempt, boo
   }
 
   /**
+   * A claim given straight back, unchanged: the claimer had no room for it after all.
+   *
+   * @param state the state it was claimed in (QUEUED, or SENDING for one taken over mid-send)
+   * @return released in its state, due as it was
+   */
+  public static DeliveryUpdate handedBack(DeliveryState state) {
+    return new DeliveryUpdate(state, null, false, null, null, true, null, null);
+  }
+
+  /**
    * A policy holds the delivery back.
    *
    * @param until when the policy lets it go
