@@ -1,0 +1,96 @@
+package dev.notify.bench.jmh;
+
+import dev.notify.ChannelType;
+import dev.notify.Notification;
+import dev.notify.NotificationClient;
+import dev.notify.Recipient;
+import dev.notify.spi.Channel;
+import dev.notify.spi.ChannelContext;
+import dev.notify.spi.Delivery;
+import dev.notify.spi.DeliveryResult;
+import dev.notify.spi.OutboundMessage;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * {@code NotificationClient.send} with a channel that answers SENT at once, for a small and a
+ * large content. The three content walks at send (the size check, the payload hash and the
+ * storability check: {@code Sizes}, {@code PayloadHash}, {@code Storable} in the engine) are
+ * package-private engine code that nothing outside notify-core may call (ArchitectureTest), so
+ * they are measured here through the public API: the difference between the two sizes is
+ * dominated by the walks over the content's characters.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SendPathBenchmark {
+  /** Characters of text body (and, for the large size, of each of 16 data values). */
+  @Param({"small", "large"})
+  public String size;
+
+  private NotificationClient client;
+  private String text;
+  private java.util.Map<String, String> data;
+  private long n;
+
+  /** Builds the client. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    text = "small".equals(size) ? "A short message body." : "x".repeat(16_000);
+    data = new java.util.HashMap<>();
+    if (!"small".equals(size)) {
+      for (int i = 0; i < 16; i++) {
+        data.put("key" + i, "v".repeat(1_000));
+      }
+    }
+    client = NotificationClient.builder().channel(new Channel() {
+      private final CompletionStage<DeliveryResult> sent =
+          CompletableFuture.completedFuture(DeliveryResult.sent(null));
+
+      @Override
+      public String name() {
+        return "email";
+      }
+
+      @Override
+      public ChannelType type() {
+        return ChannelType.EMAIL;
+      }
+
+      @Override
+      public void validate(OutboundMessage message) {
+      }
+
+      @Override
+      public CompletionStage<DeliveryResult> send(Delivery delivery, ChannelContext context) {
+        return sent;
+      }
+    }).backpressure(dev.notify.policy.Backpressure.block(Duration.ofSeconds(30))).build();
+  }
+
+  /** Closes the client. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    client.close();
+  }
+
+  /** {@return the receipt of one send} */
+  @Benchmark
+  public Object send() {
+    return client.send(Notification.builder().id("s-" + n++)
+        .to(Recipient.email("user@example.com")).subject("Hello").text(text).data(data)
+        .build());
+  }
+}
