@@ -21,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * is that of a {@link PacedChannel}: a provider that answers SENT at a fixed pace (2,000/s). One
  * sender offers 20,000/s, paced by the clock, for the burst's length (10 s; 0.5 s with {@code
  * --quick}); a send that BLOCK holds back delays the ones after it, and offering stops when the
- * burst's time is up. Reported per policy: offered, accepted, rejected ({@code
+ * burst's time is up (so "offered" can fall short of "targetOffered", the 10× rate times the
+ * burst's length, when send itself is slower). Reported per policy: offered, accepted, rejected ({@code
  * QueueFullException}), lost (accepted but not SENT by the deadline; must be 0) and the time to
  * drain (from the burst's end to the last SENT).
  */
@@ -92,6 +93,7 @@ public final class LoadShapeScenario implements Scenario {
       long done = sent.get();
       Round round = meter.finish(done, accepted - done, channel.lastAnswer());
       v.rounds().add(round);
+      v.extras().put("targetOffered", length.toNanos() / interval);
       v.extras().put("offered", offered);
       v.extras().put("accepted", accepted);
       v.extras().put("rejected", rejected);
