@@ -13,7 +13,11 @@ public final class Json {
   private Json() {
   }
 
-  /** {@return the JSON text of a value} @param value a map, list, string, number, boolean or null */
+  /**
+   * {@return the JSON text of a value}
+   *
+   * @param value a map, list, string, number, boolean, double[] or null
+   */
   public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out, "");

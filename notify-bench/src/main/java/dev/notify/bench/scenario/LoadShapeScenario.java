@@ -22,9 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * sender offers 20,000/s, paced by the clock, for the burst's length (10 s; 0.5 s with {@code
  * --quick}); a send that BLOCK holds back delays the ones after it, and offering stops when the
  * burst's time is up (so "offered" can fall short of "targetOffered", the 10× rate times the
- * burst's length, when send itself is slower). Reported per policy: offered, accepted, rejected ({@code
- * QueueFullException}), lost (accepted but not SENT by the deadline; must be 0) and the time to
- * drain (from the burst's end to the last SENT).
+ * burst's length, when send itself is slower). Reported per policy: offered, accepted, rejected
+ * ({@code QueueFullException}), lost (accepted but not SENT by the deadline; must be 0) and the
+ * time to drain (from the burst's end to the last SENT).
  */
 public final class LoadShapeScenario implements Scenario {
   /** The paced channel's rate: the sustainable rate. */

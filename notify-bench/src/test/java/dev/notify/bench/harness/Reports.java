@@ -4,8 +4,8 @@ import java.util.List;
 
 /** A small report with known figures, for the writers' tests. */
 final class Reports {
-  static final Machine MACHINE = new Machine(2, "Test CPU", "JDK 17", "Linux", "2026-01-01T00:00:00Z",
-      "abc1234", 1L << 30);
+  static final Machine MACHINE = new Machine(2, "Test CPU", "JDK 17", "Linux",
+      "2026-01-01T00:00:00Z", "abc1234", 1L << 30);
 
   private Reports() {
   }
