@@ -29,14 +29,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The APNs path: {@code NotificationClient.send} with notify-apns until the SENT event, against
  * raw pushy written as pushy's README recommends (one {@code ApnsClient}, token auth,
  * {@code sendNotification} and a listener on its future, a bounded number in flight), both to the
  * same accept-all {@link MockApnsPeer} (pushy's MockApnsServer over HTTP/2 and TLS in this JVM),
- * one connection each, in the same run, rounds interleaved. The code follows {@code
- * ApnsThroughput}.
+ * one connection each, in the same run, rounds interleaved; then both again paced at half of raw
+ * pushy's median throughput, for the latency the SDK adds when it is not saturated. The code
+ * follows {@code ApnsThroughput}.
  */
 public final class ApnsScenario implements Scenario {
   private static final int IN_FLIGHT = 2_000;
@@ -62,6 +64,10 @@ public final class ApnsScenario implements Scenario {
         + " in-memory log, BLOCK), ~1 KB alert, up to " + IN_FLIGHT + " in flight"));
     Variant raw = result.add(new Variant("pushy", "raw pushy ApnsClient.sendNotification,"
         + " prebuilt payloads, up to " + IN_FLIGHT + " in flight"));
+    Variant sdkPaced = result.add(new Variant("sdk-paced", "the SDK as above, sends paced at"
+        + " half of raw pushy's median throughput"));
+    Variant pushyPaced = result.add(new Variant("pushy-paced", "raw pushy as above, paced at the"
+        + " same rate"));
     String[] tokens = new String[TOKENS];
     for (int i = 0; i < TOKENS; i++) {
       tokens[i] = String.format("%064x", i);
@@ -103,31 +109,60 @@ public final class ApnsScenario implements Scenario {
           }).build()) {
         for (int r = 0; r <= rounds; r++) {
           int size = r == 0 ? warmUp : count;
-          Round p = pushy(pushy, prebuilt, size);
+          Round p = pushy(pushy, prebuilt, size, 0);
           meter[0] = Meter.start();
-          Round s = sdk(client, meter[0], sentAt, sent, tokens, "r" + r, size);
+          Round s = sdk(client, meter[0], sentAt, sent, tokens, "r" + r, size, 0);
           if (r > 0) {
             raw.rounds().add(p);
             sdk.rounds().add(s);
           }
         }
+        // Latency at half of raw pushy's median throughput: what the SDK adds when not saturated.
+        double rate = raw.medianThroughput() / 2;
+        int pacedCount = (int) Math.max(100, rate * (options.quick() ? 1 : 5));
+        for (int r = 1; r <= options.size(3, 1); r++) {
+          pushyPaced.rounds().add(pushy(pushy, prebuilt, pacedCount, rate));
+          meter[0] = Meter.start();
+          sdkPaced.rounds().add(sdk(client, meter[0], sentAt, sent, tokens, "p" + r, pacedCount,
+              rate));
+        }
+        sdkPaced.extras().put("pacedPerSecond", rate);
+        sdkPaced.extras().put("addedP50Ms", sdkPaced.median(Round::p50Ms)
+            - pushyPaced.median(Round::p50Ms));
+        sdkPaced.extras().put("addedP99Ms", sdkPaced.median(Round::p99Ms)
+            - pushyPaced.median(Round::p99Ms));
       } finally {
         pushy.close().get(10, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
       }
     }
     result.pair("sdk", "pushy");
+    result.pair("sdk-paced", "pushy-paced");
+    result.note("The saturated rounds (sdk, pushy) send as fast as the in-flight bound allows, so"
+        + " their latency is mostly queueing; the paced rounds send at half of raw pushy's median"
+        + " throughput, and sdk-paced's addedP99Ms is the SDK's p99 minus raw pushy's there.");
     return result;
   }
 
-  private static Round pushy(ApnsClient pushy, SimpleApnsPushNotification[] prebuilt, int count)
-      throws InterruptedException {
+  /** Waits until send {@code i} is due at {@code perSecond} from {@code start}; 0 never waits. */
+  private static void pace(long start, int i, double perSecond) {
+    if (perSecond > 0) {
+      long due = start + (long) (i * 1e9 / perSecond);
+      for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+        LockSupport.parkNanos(due - now);
+      }
+    }
+  }
+
+  private static Round pushy(ApnsClient pushy, SimpleApnsPushNotification[] prebuilt, int count,
+      double perSecond) throws InterruptedException {
     Semaphore window = new Semaphore(IN_FLIGHT);
     AtomicLong answered = new AtomicLong();
     AtomicLong accepted = new AtomicLong();
     AtomicLong last = new AtomicLong();
     Meter meter = Meter.start();
     for (int i = 0; i < count; i++) {
+      pace(meter.startNanos(), i, perSecond);
       window.acquire();
       long t0 = System.nanoTime();
       pushy.sendNotification(prebuilt[i % prebuilt.length]).whenComplete((response, error) -> {
@@ -145,9 +180,10 @@ public final class ApnsScenario implements Scenario {
   }
 
   private static Round sdk(NotificationClient client, Meter meter, Map<String, Long> sentAt,
-      AtomicLong sent, String[] tokens, String prefix, int count) {
+      AtomicLong sent, String[] tokens, String prefix, int count, double perSecond) {
     long target = sent.get() + count;
     for (int i = 0; i < count; i++) {
+      pace(meter.startNanos(), i, perSecond);
       String id = prefix + "-" + i;
       sentAt.put(id, System.nanoTime());
       client.send(Notification.builder().id(id).to(Recipient.apnsToken(tokens[i % tokens.length]))
