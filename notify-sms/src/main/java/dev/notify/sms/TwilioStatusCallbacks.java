@@ -41,18 +41,34 @@ import org.jspecify.annotations.Nullable;
  * {@code ErrorCode} in the detail, or as {@link Receipt.Kind#ADDRESS_INVALID} for an error code
  * that says the number does not exist or cannot take SMS (30005, 30006, 21211, 21614), so the
  * recipient directory forgets a user's number. Intermediate statuses (queued, sending, sent,
- * accepted, scheduled) are acknowledged and not recorded.
+ * accepted, scheduled) are acknowledged and not recorded. A redelivered callback (the same
+ * Message SID, status and error code) is dropped if this handler recorded it among its last
+ * 10,000; the log drops one equal to a receipt it holds.
  *
  * <p>Thread-safe; {@link #handle} runs on the host's request thread and may block on the log.
  */
 public final class TwilioStatusCallbacks {
   /** Error codes of an undelivered message that mean the number itself is bad. */
   private static final Set<String> INVALID_NUMBER = Set.of("30005", "30006", "21211", "21614");
+  private static final int RECENT = 10_000;
 
   private final NotificationClient client;
   private final String channel;
   private final RequestValidator validator;
   private final Clock clock;
+  /**
+   * Final statuses recorded lately by this handler, to drop Twilio's redeliveries: its callbacks
+   * carry no time, so a redelivery stamped later is not equal to the first receipt in the log.
+   */
+  private final Map<String, Boolean> recent = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > RECENT;
+        }
+      });
 
   private TwilioStatusCallbacks(NotificationClient client, String channel, String authToken,
       Clock clock) {
@@ -144,7 +160,13 @@ public final class TwilioStatusCallbacks {
     if (receipt == null) {
       return Result.IGNORED;
     }
-    return client.recordReceipt(channel, sid, receipt) ? Result.RECORDED : Result.NOT_RECORDED;
+    String key = sid + "|" + receipt.kind() + "|" + receipt.detail();
+    if (recent.containsKey(key)) {
+      return Result.NOT_RECORDED;
+    }
+    boolean recorded = client.recordReceipt(channel, sid, receipt);
+    recent.put(key, Boolean.TRUE);
+    return recorded ? Result.RECORDED : Result.NOT_RECORDED;
   }
 
   /**
