@@ -81,7 +81,7 @@ class SegmentsTest {
   }
 
   @Test
-  void aMissingBodyAndAnUnpairedSurrogateAreRefused(TwilioPeer peer) {
+  void aMissingBodyAnUnpairedSurrogateAndTheTextNullAreRefused(TwilioPeer peer) {
     try (SmsChannel channel = PeerChannels.to(peer).build()) {
       assertThatThrownBy(() -> channel.validate(AcceptedSendTest.message("+14155552671", " ",
           null, null))).hasMessageContaining("content.body");
@@ -89,6 +89,8 @@ class SegmentsTest {
           "bad \uD83D half", null, null))).hasMessageContaining("unpaired surrogate");
       assertThatThrownBy(() -> channel.validate(AcceptedSendTest.message("+14155552671",
           "x".repeat(1601), null, null))).hasMessageContaining("1600");
+      assertThatThrownBy(() -> channel.validate(AcceptedSendTest.message("+14155552671",
+          "null", null, null))).as("twilio-java would drop it").hasMessageContaining("\"null\"");
     }
   }
 

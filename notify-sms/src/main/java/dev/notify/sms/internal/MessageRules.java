@@ -75,6 +75,12 @@ public final class MessageRules {
     if (body == null || body.isBlank()) {
       return new Violation("content.body", "an SMS needs a body (the text to send)");
     }
+    if (body.equals("null")) {
+      // twilio-java leaves out a form parameter whose value is the text "null" (found by the
+      // naughty-strings corpus): the request would go without a Body and fail as 21602.
+      return new Violation("content.body", "must not be exactly \"null\": twilio-java drops a"
+          + " parameter with that value");
+    }
     if (!wellFormed(body)) {
       return new Violation("content.body", "must be well-formed text: it has an unpaired"
           + " surrogate");
