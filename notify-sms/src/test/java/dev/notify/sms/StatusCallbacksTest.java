@@ -121,4 +121,20 @@ class StatusCallbacksTest {
       }
     }
   }
+
+  @Test
+  void theTestkitsSignaturesAgreeWithTwilioJavasRequestValidator() {
+    com.twilio.security.RequestValidator validator =
+        new com.twilio.security.RequestValidator("auth-token");
+    for (String url : new String[] {"https://hooks.example.com/twilio/status",
+        "https://hooks.example.com/twilio/status?tenant=7&x=%C3%A9",
+        "http://127.0.0.1:8080/cb"}) {
+      Map<String, String> params = Map.of("MessageSid", "SM" + "0".repeat(32),
+          "MessageStatus", "undelivered", "ErrorCode", "30005", "Body", "주문 🎉 a&b=c");
+      assertThat(validator.validate(url, params, TwilioSignatures.sign("auth-token", url,
+          params))).as(url).isTrue();
+      assertThat(validator.validate(url, params, TwilioSignatures.sign("other", url,
+          params))).as(url).isFalse();
+    }
+  }
 }
