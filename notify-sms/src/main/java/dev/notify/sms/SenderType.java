@@ -5,7 +5,7 @@ import dev.notify.policy.RateLimit;
 /**
  * What kind of sender a channel sends from, and the throughput its lane is paced to by default
  * (Twilio's account defaults, in messages a second; a message of several segments counts as
- * several at the carrier, so lower the rate with {@link SmsChannel.Builder#throughput} for long
+ * several at the carrier, so lower the rate with {@link SmsChannelBuilder#throughput} for long
  * messages or when Twilio raised your limit).
  */
 public enum SenderType {
