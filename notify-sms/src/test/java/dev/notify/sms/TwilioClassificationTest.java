@@ -131,11 +131,52 @@ class TwilioClassificationTest {
       DeliveryResult r = send(channel, TO);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       assertThat(r).isInstanceOfSatisfying(DeliveryResult.Retryable.class,
-          x -> assertThat(x.reason()).contains("timed out"));
+          x -> assertThat(x.reason()).startsWith("Twilio request timed out"));
       assertThat(tookMs).as("ended by the read timeout, not twilio-java's 30 s default")
           .isLessThan(20_000);
     } finally {
       peer.releaseHeld();
+    }
+  }
+
+  @Test
+  void aServerThatNeverAcceptsEndsInTheConnectTimeout(TwilioPeer peer) throws Exception {
+    // A listening socket whose accept queue is full: the kernel drops further SYNs, so a
+    // connect hangs until the client's connect timeout (twilio-java's own is 30.5 s).
+    try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          java.net.Socket s = new java.net.Socket();
+          try {
+            s.connect(full.getLocalSocketAddress(), 200);
+            fillers.add(s);
+          } catch (java.io.IOException e) {
+            s.close();
+            break; // the queue is full
+          }
+        }
+        int port = full.getLocalPort();
+        try (SmsChannel channel = SmsChannel.builder().account(peer.accountSid(),
+            peer.authToken()).from(PeerChannels.FROM).connectTimeout(Duration.ofMillis(300))
+            .httpClient(b -> b.setRoutePlanner((target, context) ->
+                new org.apache.hc.client5.http.HttpRoute(new org.apache.hc.core5.http.HttpHost(
+                    "http", "127.0.0.1", port)))).build()) {
+          long start = System.nanoTime();
+          DeliveryResult r = send(channel, TO);
+          long tookMs = (System.nanoTime() - start) / 1_000_000;
+          assertThat(r).isInstanceOfSatisfying(DeliveryResult.Retryable.class,
+              x -> assertThat(x.reason()).startsWith("Twilio request timed out")
+                  .contains("Connect"));
+          assertThat(tookMs).as("ended by the connect timeout, not twilio-java's 30.5 s")
+              .isLessThan(20_000);
+        }
+      } finally {
+        for (java.net.Socket s : fillers) {
+          s.close();
+        }
+      }
     }
   }
 

@@ -3,7 +3,7 @@ package dev.notify.sms.internal;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import dev.notify.spi.DeliveryResult;
-import java.net.SocketTimeoutException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +62,7 @@ public final class TwilioClassifier {
       return DeliveryResult.permanent(reason);
     }
     Throwable cause = e.getCause() != null ? e.getCause() : e;
-    String what = cause instanceof SocketTimeoutException ? "timed out" : "I/O error";
+    String what = cause instanceof InterruptedIOException ? "timed out" : "I/O error";
     return DeliveryResult.retryable("Twilio request " + what + ": "
         + cause.getClass().getSimpleName() + " " + safe(cause.getMessage()) + retried,
         retryAfter);
