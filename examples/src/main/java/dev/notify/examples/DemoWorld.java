@@ -20,6 +20,7 @@ import dev.notify.policy.RateLimit;
 import dev.notify.policy.RateLimits;
 import dev.notify.policy.RetryPolicy;
 import dev.notify.recipient.UserProfile;
+import dev.notify.testkit.twilio.TwilioPeer;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import java.net.URI;
@@ -46,6 +47,8 @@ final class DemoWorld implements AutoCloseable {
   final MockApnsPeer apnsPeer = MockApnsPeer.start();
   final LocalWebhookServer hooks = LocalWebhookServer.start();
   final GreenMail smtp = startSmtp();
+  final TwilioPeer twilioPeer = TwilioPeer.start();
+  final DemoSms.Callbacks smsCallbacks = new DemoSms.Callbacks();
   final InMemoryRecipientDirectory users = new InMemoryRecipientDirectory();
   final InMemoryPreferenceStore preferences = new InMemoryPreferenceStore();
   final DemoReport report = new DemoReport(clock);
@@ -66,6 +69,7 @@ final class DemoWorld implements AutoCloseable {
         .put(UserProfile.builder("eve").apnsToken(Tokens.EVE_STALE, registered).build())
         .put(UserProfile.builder("finn").apnsToken(Tokens.FINN, registered).build())
         .put(UserProfile.builder("gus").apnsToken(Tokens.GUS, registered).build())
+        .put(UserProfile.builder("hana").phone(DemoSms.HANA, registered).build())
         .addToGroup("beta", "ada", "bruno", "chen", "dana", "finn");
     preferences.optOut("chen", OptOut.category("marketing"));
     preferences.quietHours("dana", danasQuietHours);
@@ -103,6 +107,7 @@ final class DemoWorld implements AutoCloseable {
         .channel(apns)
         .channel(chat)
         .channel(email)
+        .channel(DemoSms.channel(twilioPeer, smsCallbacks))
         .discoverChannels(properties)
         .defaultChannel(WebhookChannel.TYPE, "chat")     // two channels share the webhook type
         .recipientDirectory(users)
@@ -146,6 +151,8 @@ final class DemoWorld implements AutoCloseable {
       hooks.close();
       apnsPeer.close();
       smtp.stop();
+      smsCallbacks.close();
+      twilioPeer.close();
     }
   }
 

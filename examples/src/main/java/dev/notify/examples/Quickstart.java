@@ -77,7 +77,7 @@ public final class Quickstart {
     try (DemoWorld world = new DemoWorld()) {
       out.println("notify Quickstart: channels " + world.client.channels().stream()
           .map(c -> c.name() + " (" + c.type().id() + ")").toList()
-          + " on local providers, 7 users, group 'beta'");
+          + " on local providers, 8 users, group 'beta'");
       Quickstart demo = new Quickstart(out, world);
       try {
         ok = demo.run();
@@ -104,6 +104,7 @@ public final class Quickstart {
     step("dead letter, replay", this::deadLetterAndReplay);
     step("scheduled, cancelled", this::scheduledAndCancelled);
     step("email receipts", this::emailReceipts);
+    step("sms", () -> DemoSms.run(client, world, checks, out));
     Map<String, Double> rates = new LinkedHashMap<>();
     step("load burst", () -> load(rates));
     if (ticker != null) {

@@ -1,6 +1,8 @@
 package dev.notify.spi;
 
 import dev.notify.ChannelType;
+import dev.notify.policy.RateLimit;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -60,6 +62,16 @@ public interface Channel {
    * @return a stage that completes with the classified result
    */
   CompletionStage<DeliveryResult> send(Delivery delivery, ChannelContext context);
+
+  /**
+   * {@return the provider's throughput limit for this channel's account or sender (Twilio: about
+   * 1 message a second from a long code), which its lane is paced to unless the client's builder
+   * sets one for this channel with {@code throughput(name, limit)}}. Called once when the client
+   * is built. The default is none: the lane sends as fast as its in-flight bound allows.
+   */
+  default Optional<RateLimit> throughput() {
+    return Optional.empty();
+  }
 
   /**
    * Releases connections and threads. Called once by the client's shutdown, after the lane has

@@ -97,7 +97,7 @@ final class Assembly {
 
     Map<String, Lane> byName = new LinkedHashMap<>();
     for (Channel ch : config.channels().values()) {
-      RateLimit rate = p.throughput().get(ch.name());
+      RateLimit rate = p.throughput().getOrDefault(ch.name(), ch.throughput().orElse(null));
       Lane lane = new Lane(ch, config.laneOptions(ch.name()),
           rate == null ? null : new Pacer(ch.name(), rate, buckets, clock), scheduler, clock,
           threads, this::context, outcomes);
