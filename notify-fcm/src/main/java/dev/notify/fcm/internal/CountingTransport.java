@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * {@link Exchange} kept per thread counts its requests; once the budget is spent, the last 503 is
  * handed to the SDK with a {@code Retry-After} beyond the SDK's 60 s cap, which makes the SDK
  * give up at once instead of sleeping (its documented rule: a server wait it cannot honour means
- * no retry). The real answer is kept in the exchange for the classification.
+ * no retry). The real answer is kept in the exchange for the classification. A 401 is sent
+ * again once after the auth library refreshed the token; a further request is refused with an
+ * {@code IOException} and classified from the last answer.
  */
 final class CountingTransport extends HttpTransport {
   /** Past firebase-admin's RetryConfig maximum interval (60 s): its retry handler then stops. */
@@ -34,6 +36,8 @@ final class CountingTransport extends HttpTransport {
     int requests;
     int lastStatus;
     @Nullable String lastRetryAfter;
+    boolean authRetried;
+    boolean refused;
 
     Exchange(int maxRequests) {
       this.maxRequests = maxRequests;
@@ -128,6 +132,18 @@ final class CountingTransport extends HttpTransport {
       real.setStreamingContent(getStreamingContent());
       Exchange exchange = CURRENT.get();
       if (exchange != null) {
+        if (exchange.requests >= exchange.maxRequests) {
+          // Google's auth library answers a 401 by refreshing the token and sending again, as
+          // often as the request allows (10 times): one such retry is worth it (an expired
+          // token), more are not.
+          if (exchange.lastStatus == 401 && !exchange.authRetried) {
+            exchange.authRetried = true;
+          } else {
+            exchange.refused = true;
+            throw new IOException("not sent: the attempt's " + exchange.requests
+                + " requests are spent");
+          }
+        }
         exchange.requests++;
       }
       LowLevelHttpResponse response = real.execute();

@@ -36,7 +36,8 @@ public final class FcmClassifier {
       Instant now) {
     IncomingHttpResponse http = e.getHttpResponse();
     if (http == null) {
-      return ioFailure(e.getCause(), x);
+      return x.refused ? byStatus(x.lastStatus, ErrorCode.UNKNOWN, "HTTP " + x.lastStatus
+          + requests(x), null) : ioFailure(e.getCause(), x);
     }
     int status = http.getStatusCode();
     MessagingErrorCode code = e.getMessagingErrorCode();

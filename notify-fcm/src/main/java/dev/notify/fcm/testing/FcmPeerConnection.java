@@ -54,10 +54,30 @@ public final class FcmPeerConnection {
     }).build();
   }
 
-  /** {@return static credentials: the access token {@link #ACCESS_TOKEN}, valid until 2100} */
+  /**
+   * {@return static credentials: the access token {@link #ACCESS_TOKEN}, valid until 2100}. Like
+   * {@code GoogleCredentials.create(new AccessToken(...))}, but a refresh gives the same token
+   * back instead of failing: Google's auth library refreshes once on a 401 and sends again, as
+   * it does with real credentials, so a peer's 401 plays out as in production.
+   */
   public static GoogleCredentials credentials() {
-    return GoogleCredentials.create(new AccessToken(ACCESS_TOKEN,
+    return new StaticCredentials(new AccessToken(ACCESS_TOKEN,
         Date.from(Instant.parse("2100-01-01T00:00:00Z"))));
+  }
+
+  /** A token that never changes; refreshing it gives it back. */
+  private static final class StaticCredentials extends GoogleCredentials {
+    private final AccessToken token;
+
+    StaticCredentials(AccessToken token) {
+      super(GoogleCredentials.newBuilder().setAccessToken(token));
+      this.token = token;
+    }
+
+    @Override
+    public AccessToken refreshAccessToken() {
+      return token;
+    }
   }
 
   /**
