@@ -43,8 +43,10 @@ public final class FcmSender implements AutoCloseable {
         .setProjectId(settings.projectId())
         .setThreadManager(threads)
         .setConnectTimeout(millis(settings.connectTimeout().toMillis()))
-        .setReadTimeout(millis(settings.readTimeout().toMillis()))
-        .setWriteTimeout(millis(settings.writeTimeout().toMillis()));
+        .setReadTimeout(millis(settings.readTimeout().toMillis()));
+    if (settings.writeTimeout() != null) {
+      options.setWriteTimeout(millis(settings.writeTimeout().toMillis()));
+    }
     if (settings.transport() != null) {
       options.setHttpTransport(settings.transport());
     }

@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param transport the HTTP transport, or {@code null} for firebase-admin's default
  * @param connectTimeout the connect timeout
  * @param readTimeout the read timeout
- * @param writeTimeout the write timeout
+ * @param writeTimeout the write timeout, or {@code null} for none
  * @param sdkRetries how many of the SDK's own 503 retries a send may make, 0 to 4
  */
 public record FcmSettings(String name, String projectId, GoogleCredentials credentials,
     @Nullable HttpTransport transport, Duration connectTimeout, Duration readTimeout,
-    Duration writeTimeout, int sdkRetries) {
+    @Nullable Duration writeTimeout, int sdkRetries) {
 
   /** Shows the project and the settings, never the credentials. */
   @Override
