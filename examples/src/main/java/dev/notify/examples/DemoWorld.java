@@ -22,6 +22,7 @@ import dev.notify.policy.RetryPolicy;
 import dev.notify.recipient.UserProfile;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
+import dev.notify.testkit.fcm.FcmPeer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,6 +45,7 @@ final class DemoWorld implements AutoCloseable {
   final Clock clock = Clock.systemUTC();
   final Instant start = clock.instant();
   final MockApnsPeer apnsPeer = MockApnsPeer.start();
+  final FcmPeer fcmPeer = FcmPeer.start();
   final LocalWebhookServer hooks = LocalWebhookServer.start();
   final GreenMail smtp = startSmtp();
   final InMemoryRecipientDirectory users = new InMemoryRecipientDirectory();
@@ -67,6 +69,7 @@ final class DemoWorld implements AutoCloseable {
         .put(UserProfile.builder("finn").apnsToken(Tokens.FINN, registered).build())
         .put(UserProfile.builder("gus").apnsToken(Tokens.GUS, registered).build())
         .addToGroup("beta", "ada", "bruno", "chen", "dana", "finn");
+    DemoPush.addUsers(users, registered);
     preferences.optOut("chen", OptOut.category("marketing"));
     preferences.quietHours("dana", danasQuietHours);
 
@@ -103,6 +106,7 @@ final class DemoWorld implements AutoCloseable {
         .channel(apns)
         .channel(chat)
         .channel(email)
+        .channel(DemoPush.channel(fcmPeer))
         .discoverChannels(properties)
         .defaultChannel(WebhookChannel.TYPE, "chat")     // two channels share the webhook type
         .recipientDirectory(users)
@@ -145,6 +149,7 @@ final class DemoWorld implements AutoCloseable {
     } finally {
       hooks.close();
       apnsPeer.close();
+      fcmPeer.close();
       smtp.stop();
     }
   }
