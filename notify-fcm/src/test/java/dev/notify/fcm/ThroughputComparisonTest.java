@@ -3,6 +3,7 @@ package dev.notify.fcm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.firebase.FirebaseApp;
+import com.google.firebase.FirebaseOptions;
 import com.google.firebase.messaging.FirebaseMessaging;
 import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.Notification;
@@ -39,6 +40,8 @@ class ThroughputComparisonTest {
   private static final int CONCURRENCY = Integer.getInteger("notify.fcm.concurrency", 16);
   private static final int PER_ROUND = Integer.getInteger("notify.fcm.perRound", 2_000);
   private static final int ROUNDS = 5;
+  /** {@code -Dnotify.fcm.transport=h2}: firebase-admin's Apache HTTP/2 transport via Http2Front. */
+  private static final boolean H2 = "h2".equals(System.getProperty("notify.fcm.transport"));
 
   @Test
   void sdkAgainstRawFirebaseAdmin() throws Exception {
@@ -46,15 +49,19 @@ class ThroughputComparisonTest {
     double[] client = new double[ROUNDS];
     double[] alone = new double[ROUNDS];
     try (FcmPeer peer = FcmPeer.start(0, false, CONCURRENCY);
-        FcmChannel direct = Messages.channel(peer).name("fcm-direct").build();
+        Http2Front front = H2 ? new Http2Front(peer) : null;
+        FcmChannel direct = channel(peer, front).name("fcm-direct").build();
         ManualChannelContext context = ManualChannelContext.create();
         NotificationClient sdk = NotificationClient.builder()
-            .channel(Messages.channel(peer).build())
+            .channel(channel(peer, front).build())
             .lane("fcm", LaneOptions.ofDefaults().withThreads(CONCURRENCY)
                 .withMaxInFlight(CONCURRENCY).withQueueCapacity(PER_ROUND))
             .capacity(PER_ROUND * 2).build()) {
-      FirebaseApp app = FirebaseApp.initializeApp(
-          FcmPeerConnection.options(peer.baseUri(), Messages.PROJECT), "raw-throughput");
+      FirebaseApp app = FirebaseApp.initializeApp(front == null
+          ? FcmPeerConnection.options(peer.baseUri(), Messages.PROJECT)
+          : FirebaseOptions.builder().setCredentials(FcmPeerConnection.credentials())
+              .setProjectId(Messages.PROJECT).setHttpTransport(front.transport()).build(),
+          "raw-throughput");
       try {
         FirebaseMessaging messaging = FirebaseMessaging.getInstance(app);
         for (int w = 0; w < 2; w++) {
@@ -80,12 +87,19 @@ class ThroughputComparisonTest {
     double rawMedian = median(raw);
     double clientMedian = median(client);
     double aloneMedian = median(alone);
-    System.out.printf("FCM throughput, %d concurrent, %d per round: raw %s, client %s, channel"
-        + " alone %s; medians raw %.0f/s, client %.0f/s (ratio %.2f), channel alone %.0f/s"
-        + " (ratio %.2f)%n", CONCURRENCY, PER_ROUND, Arrays.toString(rounded(raw)),
+    System.out.printf("FCM throughput (%s), %d concurrent, %d per round: raw %s, client %s,"
+        + " channel alone %s; medians raw %.0f/s, client %.0f/s (ratio %.2f), channel alone"
+        + " %.0f/s (ratio %.2f)%n", H2 ? "ApacheHttp2Transport" : "NetHttpTransport",
+        CONCURRENCY, PER_ROUND, Arrays.toString(rounded(raw)),
         Arrays.toString(rounded(client)), Arrays.toString(rounded(alone)), rawMedian,
         clientMedian, clientMedian / rawMedian, aloneMedian, aloneMedian / rawMedian);
     assertThat(clientMedian).isPositive();
+  }
+
+  private static FcmChannel.Builder channel(FcmPeer peer, Http2Front front) throws Exception {
+    return front == null ? Messages.channel(peer) : FcmChannel.builder()
+        .credentials(FcmPeerConnection.credentials()).projectId(Messages.PROJECT)
+        .httpTransport(front.transport());
   }
 
   @SuppressWarnings("deprecation") // setToken: see MessageFactory
