@@ -23,6 +23,7 @@ import dev.notify.recipient.UserProfile;
 import dev.notify.testkit.twilio.TwilioPeer;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
+import dev.notify.testkit.fcm.FcmPeer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,6 +46,7 @@ final class DemoWorld implements AutoCloseable {
   final Clock clock = Clock.systemUTC();
   final Instant start = clock.instant();
   final MockApnsPeer apnsPeer = MockApnsPeer.start();
+  final FcmPeer fcmPeer = FcmPeer.start();
   final LocalWebhookServer hooks = LocalWebhookServer.start();
   final GreenMail smtp = startSmtp();
   final TwilioPeer twilioPeer = TwilioPeer.start();
@@ -71,6 +73,7 @@ final class DemoWorld implements AutoCloseable {
         .put(UserProfile.builder("gus").apnsToken(Tokens.GUS, registered).build())
         .put(UserProfile.builder("hana").phone(DemoSms.HANA, registered).build())
         .addToGroup("beta", "ada", "bruno", "chen", "dana", "finn");
+    DemoPush.addUsers(users, registered);
     preferences.optOut("chen", OptOut.category("marketing"));
     preferences.quietHours("dana", danasQuietHours);
 
@@ -108,6 +111,7 @@ final class DemoWorld implements AutoCloseable {
         .channel(chat)
         .channel(email)
         .channel(DemoSms.channel(twilioPeer, smsCallbacks))
+        .channel(DemoPush.channel(fcmPeer))
         .discoverChannels(properties)
         .defaultChannel(WebhookChannel.TYPE, "chat")     // two channels share the webhook type
         .recipientDirectory(users)
@@ -150,6 +154,7 @@ final class DemoWorld implements AutoCloseable {
     } finally {
       hooks.close();
       apnsPeer.close();
+      fcmPeer.close();
       smtp.stop();
       smsCallbacks.close();
       twilioPeer.close();

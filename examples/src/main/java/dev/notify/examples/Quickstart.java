@@ -77,7 +77,7 @@ public final class Quickstart {
     try (DemoWorld world = new DemoWorld()) {
       out.println("notify Quickstart: channels " + world.client.channels().stream()
           .map(c -> c.name() + " (" + c.type().id() + ")").toList()
-          + " on local providers, 8 users, group 'beta'");
+          + " on local providers, 11 users, group 'beta'");
       Quickstart demo = new Quickstart(out, world);
       try {
         ok = demo.run();
@@ -105,6 +105,7 @@ public final class Quickstart {
     step("scheduled, cancelled", this::scheduledAndCancelled);
     step("email receipts", this::emailReceipts);
     step("sms", () -> DemoSms.run(client, world, checks, out));
+    step("android and web push", () -> DemoPush.run(world, checks));
     Map<String, Double> rates = new LinkedHashMap<>();
     step("load burst", () -> load(rates));
     if (ticker != null) {
@@ -383,7 +384,9 @@ public final class Quickstart {
     checks.expect("ops DEAD then SENT", List.of(1L, 1L), List.of(
         DemoReport.finished(lanes.get("ops"), DeliveryState.DEAD),
         DemoReport.finished(lanes.get("ops"), DeliveryState.SENT)));
-    checks.expect("ADDRESS_INVALID events", 1L, world.report.count(EventType.ADDRESS_INVALID));
+    checks.expect("ADDRESS_INVALID events", 1L + DemoPush.ADDRESS_INVALID,
+        world.report.count(EventType.ADDRESS_INVALID));
+    DemoPush.checkTotals(world, checks);
     checks.expect("email SENT", 3L, DemoReport.finished(lanes.get("email"), DeliveryState.SENT));
   }
 

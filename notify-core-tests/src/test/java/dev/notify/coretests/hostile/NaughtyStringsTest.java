@@ -15,6 +15,9 @@ import dev.notify.email.EmailAttachment;
 import dev.notify.email.EmailChannel;
 import dev.notify.email.EmailOptions;
 import dev.notify.email.SmtpSecurity;
+import dev.notify.fcm.FcmChannel;
+import dev.notify.fcm.FcmOptions;
+import dev.notify.fcm.testing.FcmPeerConnection;
 import dev.notify.inmemory.InMemoryRecipientDirectory;
 import dev.notify.spi.Delivery;
 import dev.notify.spi.OutboundMessage;
@@ -23,6 +26,7 @@ import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.RecordingChannel;
 import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
+import dev.notify.testkit.fcm.FcmPeer;
 import dev.notify.testkit.smtp.SmtpPeer;
 import java.io.InputStream;
 import java.time.Duration;
@@ -53,6 +57,9 @@ class NaughtyStringsTest {
 
   @RegisterExtension
   static final ProviderPeerExtension<SmtpPeer> SMTP = ProviderPeerExtension.of(SmtpPeer::start);
+
+  @RegisterExtension
+  static final ProviderPeerExtension<FcmPeer> FCM = ProviderPeerExtension.of(FcmPeer::start);
 
   /** A field under test: how to put the string in, and the field an error must name. */
   private record Field(String name, String errorField,
@@ -121,7 +128,35 @@ class NaughtyStringsTest {
     f.add(smtpOptions("smtp reply-to", s -> EmailOptions.builder().replyTo(s)));
     f.add(smtpOptions("smtp attachment name", s -> EmailOptions.builder()
         .attachment(EmailAttachment.of(s, "application/pdf", new byte[] {'%'}))));
+    // notify-fcm's fields, through a real FcmChannel (firebase-admin) to the local FCM peer.
+    f.add(new Field("fcm token", "recipients[0]", (b, s) -> fcm()
+        .recipients(List.of(Recipient.fcmToken(s)))));
+    f.add(new Field("fcm title", "content.title", (b, s) -> fcm().title(s)));
+    f.add(new Field("fcm body", "content.body", (b, s) -> fcm().body(s)));
+    f.add(new Field("fcm data key", "content.data", (b, s) -> fcm().data(s, "v")));
+    f.add(new Field("fcm data value", "content.data", (b, s) -> fcm().data("k", s)));
+    f.add(fcmOptions("fcm image", s -> FcmOptions.builder().image(s)));
+    f.add(fcmOptions("fcm options data key", s -> FcmOptions.builder().data(s, "v")));
+    f.add(fcmOptions("fcm options data value", s -> FcmOptions.builder().data("k", s)));
+    f.add(fcmOptions("fcm collapse key", s -> FcmOptions.builder().collapseKey(s)));
+    f.add(fcmOptions("fcm channel id", s -> FcmOptions.builder().androidChannelId(s)));
+    f.add(fcmOptions("fcm apns header value", s -> FcmOptions.builder().apnsHeader("apns-x", s)));
+    f.add(fcmOptions("fcm apns sound", s -> FcmOptions.builder().sound(s)));
+    f.add(fcmOptions("fcm apns thread id", s -> FcmOptions.builder().threadId(s)));
+    f.add(fcmOptions("fcm web header name", s -> FcmOptions.builder().webHeader(s, "v")));
+    f.add(fcmOptions("fcm web link", s -> FcmOptions.builder().webLink(s)));
+    f.add(fcmOptions("fcm web icon", s -> FcmOptions.builder().webIcon(s)));
     return f;
+  }
+
+  /** A push to the real FcmChannel. */
+  private static Notification.Builder fcm() {
+    return Notification.builder().to(Recipient.fcmToken(FcmPeer.token(1))).title("t");
+  }
+
+  private static Field fcmOptions(String name,
+      java.util.function.Function<String, FcmOptions.Builder> options) {
+    return new Field(name, "options", (b, s) -> fcm().options(options.apply(s).build()));
   }
 
   /** An email to the real EmailChannel named {@code smtp}. */
@@ -140,8 +175,8 @@ class NaughtyStringsTest {
   }
 
   @Test
-  void everyNaughtyStringInEveryFieldHasAnAllowedOutcome(MockApnsPeer peer, SmtpPeer smtpPeer)
-      throws Exception {
+  void everyNaughtyStringInEveryFieldHasAnAllowedOutcome(MockApnsPeer peer, SmtpPeer smtpPeer,
+      FcmPeer fcmPeer) throws Exception {
     List<String> corpus;
     try (InputStream in = getClass().getResourceAsStream("/blns/blns.json")) {
       corpus = new ObjectMapper().readValue(in, new TypeReference<List<String>>() { });
@@ -158,8 +193,9 @@ class NaughtyStringsTest {
         EmailChannel smtp = EmailChannel.builder().name("smtp")
             .server(smtpPeer.host(), smtpPeer.port()).security(SmtpSecurity.NONE)
             .from("shop@example.com", "Shop").build();
+        FcmChannel fcm = FcmPeerConnection.channel(fcmPeer.baseUri(), "blns").build();
         NotificationClient client = NotificationClient.builder().channel(email).channel(apns)
-            .channel(smtp).defaultChannel(ChannelType.EMAIL, "email")
+            .channel(smtp).channel(fcm).defaultChannel(ChannelType.EMAIL, "email")
             .recipientDirectory(new InMemoryRecipientDirectory()).capacity(100_000).build()) {
       int n = 0;
       for (Field field : fields()) {

@@ -121,6 +121,27 @@ class PersonalDataTest {
   }
 
   @Test
+  void anFcmChannelItsOptionsAndItsResultsDoNotShowTheTokenOrData() throws Exception {
+    try (dev.notify.testkit.fcm.FcmPeer peer = dev.notify.testkit.fcm.FcmPeer.start()) {
+      peer.respond(TOKEN, dev.notify.testkit.fcm.FcmAnswer.error("UNREGISTERED"));
+      dev.notify.fcm.FcmChannel fcm = dev.notify.fcm.testing.FcmPeerConnection
+          .channel(peer.baseUri(), "pii-project").build();
+      dev.notify.fcm.FcmOptions options = dev.notify.fcm.FcmOptions.builder()
+          .data("customer", EMAIL).collapseKey(PHONE).webLink("https://example.com/" + EMAIL)
+          .build();
+      try (NotificationClient client = NotificationClient.builder().channel(fcm).build()) {
+        Throwable badToken = catchThrowable(() -> client.send(Notification.builder().id("f")
+            .to(Recipient.fcmToken(TOKEN + "!")).title("t").build()));
+        assertThat(badToken).isInstanceOf(InvalidNotificationException.class);
+        SendReceipt r = client.send(Notification.builder().id("u").to(Recipient.fcmToken(TOKEN))
+            .title("t").options(options).build());
+        assertClean(fcm, options, badToken, r.completion().get(30, TimeUnit.SECONDS),
+            peer.awaitReceived(1, java.time.Duration.ofSeconds(30)));
+      }
+    }
+  }
+
+  @Test
   void aMissingKeyFileDoesNotShowTheKeyId() {
     Throwable e = catchThrowable(() -> ApnsChannel.builder().tokenAuth(
         Path.of("/nonexistent/keys/AuthKey_" + KEY_ID + ".p8"), "TEAM123456", KEY_ID));
