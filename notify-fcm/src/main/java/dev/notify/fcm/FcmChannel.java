@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +38,7 @@ import org.jspecify.annotations.Nullable;
  * NotificationClient client = NotificationClient.builder()
  *     .channel(fcm)
  *     .lane("fcm", LaneOptions.ofDefaults().withThreads(16).withMaxInFlight(16))
- *     .throughput("fcm", FcmChannel.PROJECT_QUOTA)     // FCM's 600,000 a minute per project
- *     .build();
+ *     .build();                        // the lane is paced to FCM's 600,000 a minute per project
  * }</pre>
  *
  * <p>One instance per Firebase project; thread-safe. The channel makes its own <em>named</em>
@@ -51,18 +51,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FcmChannel implements BlockingChannel, AutoCloseable {
   /**
-   * FCM's quota per project, 600,000 messages a minute, for
-   * {@code NotificationClient.builder().throughput(name, FcmChannel.PROJECT_QUOTA)}; several
-   * channels or instances on one project share it (use a shared rate-limit store then).
+   * FCM's quota per project, 600,000 messages a minute: the default pace of the channel's lane
+   * ({@link Builder#throughput(RateLimit)}). Several channels or instances on one project share
+   * it: give each its share, or pace them with
+   * {@code NotificationClient.builder().throughput(name, limit)} on a shared rate-limit store.
    */
   public static final RateLimit PROJECT_QUOTA = RateLimit.perMinute(600_000);
 
   private final String name;
   private final FcmSender sender;
+  private final @Nullable RateLimit throughput;
 
-  private FcmChannel(String name, FcmSender sender) {
+  private FcmChannel(String name, FcmSender sender, @Nullable RateLimit throughput) {
     this.name = name;
     this.sender = sender;
+    this.throughput = throughput;
   }
 
   /** {@return a builder; credentials are required} */
@@ -111,6 +114,16 @@ public final class FcmChannel implements BlockingChannel, AutoCloseable {
     return sender.send(delivery, context.clock().instant());
   }
 
+  /**
+   * {@return the pace of this channel's lane: {@link #PROJECT_QUOTA} unless the builder set
+   * another, or none after {@code throughput(null)}}; the client builder's
+   * {@code throughput(name, limit)} overrides it
+   */
+  @Override
+  public Optional<RateLimit> throughput() {
+    return Optional.ofNullable(throughput);
+  }
+
   /** {@return the name of the Firebase app this channel made} */
   public String firebaseAppName() {
     return sender.appName();
@@ -138,6 +151,7 @@ public final class FcmChannel implements BlockingChannel, AutoCloseable {
     private Duration readTimeout = Duration.ofSeconds(30);
     private @Nullable Duration writeTimeout;
     private int sdkRetries;
+    private @Nullable RateLimit throughput = PROJECT_QUOTA;
 
     private Builder() {
     }
@@ -291,6 +305,20 @@ public final class FcmChannel implements BlockingChannel, AutoCloseable {
       return this;
     }
 
+    /**
+     * Paces the channel's lane, so that FCM does not answer {@code QUOTA_EXCEEDED} (which pauses
+     * the lane for at least a minute).
+     *
+     * @param limit the most messages this channel sends, e.g. a share of the project's quota when
+     *     several instances send for one project; {@code null} for no pacing. Default
+     *     {@link #PROJECT_QUOTA}
+     * @return this builder
+     */
+    public Builder throughput(@Nullable RateLimit limit) {
+      this.throughput = limit;
+      return this;
+    }
+
     private static Duration positive(Duration d, String what) {
       requireNonNull(d, what);
       if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
@@ -319,7 +347,7 @@ public final class FcmChannel implements BlockingChannel, AutoCloseable {
       }
       FcmSettings settings = new FcmSettings(name, project, credentials, transport,
           connectTimeout, readTimeout, writeTimeout, sdkRetries);
-      return new FcmChannel(name, new FcmSender(settings));
+      return new FcmChannel(name, new FcmSender(settings), throughput);
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
 import dev.notify.fcm.testing.FcmPeerConnection;
+import dev.notify.policy.RateLimit;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.testkit.ManualChannelContext;
 import dev.notify.testkit.fcm.FcmPeer;
@@ -64,6 +65,21 @@ class FcmChannelBuilderTest {
         assertThat(appNames()).containsExactly(FirebaseApp.DEFAULT_APP_NAME);
       } finally {
         host.delete();
+      }
+    }
+  }
+
+  @Test
+  void theLaneIsPacedToTheProjectsQuotaUnlessTheBuilderSaysOtherwise() {
+    try (FcmPeer peer = FcmPeer.start()) {
+      try (FcmChannel byDefault = Messages.channel(peer).name("fcm-a").build();
+          FcmChannel share = Messages.channel(peer).name("fcm-b")
+              .throughput(RateLimit.perSecond(2_000)).build();
+          FcmChannel unpaced = Messages.channel(peer).name("fcm-c").throughput(null).build()) {
+        assertThat(byDefault.throughput()).contains(FcmChannel.PROJECT_QUOTA);
+        assertThat(FcmChannel.PROJECT_QUOTA).isEqualTo(RateLimit.perMinute(600_000));
+        assertThat(share.throughput()).contains(RateLimit.perSecond(2_000));
+        assertThat(unpaced.throughput()).isEmpty();
       }
     }
   }
