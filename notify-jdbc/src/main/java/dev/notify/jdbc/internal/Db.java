@@ -96,7 +96,7 @@ public final class Db {
           continue;
         }
         throw new LogUnavailableException("notify-jdbc could not " + what + ": "
-            + describe(e), e);
+            + describe(e), masked(e));
       }
     }
   }
@@ -186,8 +186,33 @@ public final class Db {
   }
 
   private static String describe(SQLException e) {
-    return e.getClass().getSimpleName() + " (SQLState " + e.getSQLState() + "): "
-        + e.getMessage();
+    SQLException m = masked(e);
+    return m.getMessage();
+  }
+
+  /**
+   * {@return the failure without the values it may quote: a batch failure's message lists the
+   * statement's parameters (addresses, the notification's JSON), and a server's detail line the
+   * key values; only the first line of the underlying server message is kept, with its
+   * SQLState}
+   */
+  static SQLException masked(SQLException e) {
+    SQLException root = e;
+    while (root instanceof java.sql.BatchUpdateException && root.getNextException() != null) {
+      root = root.getNextException();
+    }
+    String message = String.valueOf(root.getMessage());
+    if (root instanceof java.sql.BatchUpdateException) {
+      message = "a batch of statements failed";
+    }
+    int nl = message.indexOf('\n');
+    if (nl >= 0) {
+      message = message.substring(0, nl);
+    }
+    SQLException masked = new SQLException(root.getClass().getSimpleName() + " (SQLState "
+        + root.getSQLState() + "): " + message, root.getSQLState(), root.getErrorCode());
+    masked.setStackTrace(root.getStackTrace());
+    return masked;
   }
 
   private static void pause(int attempt) {
