@@ -100,7 +100,15 @@ public final class JdbcNotificationLog implements NotificationLog {
     this.reads = new Reads(db, codec);
     this.purges = new Purges(db, receipts, b.purgeBatchSize);
     this.group = b.groupCommit == null ? null : new GroupCommit(db, appends, transitions,
-        b.groupCommit, b.maxBatch, r -> new Thread(r, "notify-jdbc-commit-" + b.prefix));
+        b.groupCommit, b.maxBatch, b.committers, new java.util.concurrent.ThreadFactory() {
+          private final java.util.concurrent.atomic.AtomicInteger n =
+              new java.util.concurrent.atomic.AtomicInteger();
+
+          @Override
+          public Thread newThread(Runnable r) {
+            return new Thread(r, "notify-jdbc-commit-" + b.prefix + n.incrementAndGet());
+          }
+        });
     this.description = "JdbcNotificationLog[" + dialect + ", prefix=" + b.prefix + ", time="
         + (b.clock == null ? "database" : "clock") + ", groupCommit="
         + (b.groupCommit == null ? "off" : b.groupCommit.toNanos() / 1000 + "us") + "]";
@@ -342,6 +350,7 @@ public final class JdbcNotificationLog implements NotificationLog {
     private @Nullable NotificationCodec codec;
     private @Nullable Duration groupCommit = Duration.ofMillis(2);
     private int maxBatch = 256;
+    private int committers = 4;
     private int purgeBatchSize = 500;
     private boolean migrate = true;
     private boolean durableH2 = true;
@@ -410,6 +419,25 @@ public final class JdbcNotificationLog implements NotificationLog {
             + maxWait);
       }
       this.groupCommit = maxWait;
+      return this;
+    }
+
+    /**
+     * Sets how many group-commit batches may be in flight at once, each on its own connection
+     * (the pool must hold at least this many besides what claims and reads use). One batch waits
+     * for its commit to be durable while the next is built; on a disk with slow flushes more
+     * committers keep the callers busy.
+     *
+     * @param committers committer threads; default 4
+     * @return this builder
+     * @throws IllegalArgumentException if not between 1 and 64
+     */
+    public Builder groupCommitters(int committers) {
+      if (committers < 1 || committers > 64) {
+        throw new IllegalArgumentException("groupCommitters must be between 1 and 64: "
+            + committers);
+      }
+      this.committers = committers;
       return this;
     }
 

@@ -148,6 +148,97 @@ public final class Appends {
     }
   }
 
+  /**
+   * Appends each record of the batch independently in the caller's transaction (the group
+   * committer's batch): one look-up of the stored ids and one batch of inserts for all, yet each
+   * record answered as if appended alone. A record whose delivery id belongs to another stored
+   * notification is answered with its {@link IllegalArgumentException} and stores nothing.
+   *
+   * @param c the connection, in a transaction
+   * @param now the log's time
+   * @param batch the records
+   * @return per record, its {@link AppendResult} or the {@link IllegalArgumentException} refusing
+   *     it
+   * @throws SQLException a unique violation if another transaction stored one of the ids
+   *     meanwhile; the batch must then be run again
+   */
+  List<Object> appendEach(Connection c, Instant now, List<Encoded> batch) throws SQLException {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Encoded e : batch) {
+      ids.add(e.record().id());
+    }
+    Map<String, String> stored = storedHashes(c, ids);
+    Map<String, Encoded> fresh = new LinkedHashMap<>();
+    List<Object> results = new ArrayList<>(batch.size());
+    for (Encoded e : batch) {
+      NotificationRecord r = e.record();
+      String hash = stored.get(r.id());
+      Encoded earlier = fresh.get(r.id());
+      if (hash != null) {
+        results.add(new AppendResult.Existing(hash));
+      } else if (earlier != null) {
+        results.add(new AppendResult.Existing(earlier.record().payloadHash()));
+      } else {
+        fresh.put(r.id(), e);
+        results.add(new AppendResult.Appended());
+      }
+    }
+    Map<String, String> clashes = clashingDeliveries(c, fresh.values());
+    for (int i = 0; i < batch.size(); i++) {
+      NotificationRecord r = batch.get(i).record();
+      String clash = clashes.get(r.id());
+      if (clash != null && results.get(i) instanceof AppendResult.Appended) {
+        results.set(i, new IllegalArgumentException("delivery id is not unique: " + clash));
+        fresh.remove(r.id());
+      }
+    }
+    if (!fresh.isEmpty()) {
+      store(c, now, fresh.values());
+    }
+    return results;
+  }
+
+  /**
+   * {@return per fresh notification id, a delivery id of it that is already stored for another
+   * notification or repeated within the batch}
+   *
+   * @throws SQLException a unique violation when a fresh notification itself was stored
+   *     meanwhile
+   */
+  private Map<String, String> clashingDeliveries(Connection c, Collection<Encoded> fresh)
+      throws SQLException {
+    Map<String, String> owner = new HashMap<>();
+    Map<String, String> clashes = new HashMap<>();
+    for (Encoded e : fresh) {
+      for (DeliveryRecord d : e.record().deliveries()) {
+        if (owner.putIfAbsent(d.id(), e.record().id()) != null) {
+          clashes.putIfAbsent(e.record().id(), d.id());
+        }
+      }
+    }
+    List<String> ids = new ArrayList<>(owner.keySet());
+    for (int from = 0; from < ids.size(); from += 100) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+      String sql = "SELECT id, notification_id FROM ${p}delivery WHERE id IN ("
+          + placeholders(chunk.size()) + ")";
+      try (PreparedStatement ps = c.prepareStatement(db.sql(sql))) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String mine = owner.get(rs.getString(1));
+            if (mine.equals(rs.getString(2))) {
+              throw new SQLException("notification " + mine + " was stored meanwhile", "23505");
+            }
+            clashes.putIfAbsent(mine, rs.getString(1));
+          }
+        }
+      }
+    }
+    return clashes;
+  }
+
   List<AppendResult> appendAll(Connection c, Instant now, List<Encoded> batch)
       throws SQLException {
     Set<String> ids = new LinkedHashSet<>();

@@ -35,9 +35,8 @@ public final class GroupCommit implements AutoCloseable {
   private final long maxWaitNanos;
   private final int maxBatch;
   private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
-  private final Thread committer;
+  private final List<Thread> committers = new ArrayList<>();
   private volatile boolean closed;
-  private int lastBatch;
 
   /** One caller's write and where its answer goes. */
   private sealed interface Op permits AppendOp, TransitionOp {
@@ -69,18 +68,23 @@ public final class GroupCommit implements AutoCloseable {
    * @param transitions how a transition is written
    * @param maxWait how long a batch waits for more writes while callers arrive together
    * @param maxBatch the most writes in one transaction
-   * @param threads makes the committer thread
+   * @param committers how many batches may commit at once (each on its own connection): while
+   *     one waits for its commit to reach the disk, the next is being built and sent
+   * @param threads makes the committer threads
    */
   public GroupCommit(Db db, Appends appends, Transitions transitions, Duration maxWait,
-      int maxBatch, ThreadFactory threads) {
+      int maxBatch, int committers, ThreadFactory threads) {
     this.db = db;
     this.appends = appends;
     this.transitions = transitions;
     this.maxWaitNanos = maxWait.toNanos();
     this.maxBatch = maxBatch;
-    this.committer = threads.newThread(this::run);
-    committer.setDaemon(true);
-    committer.start();
+    for (int i = 0; i < committers; i++) {
+      Thread t = threads.newThread(this::run);
+      t.setDaemon(true);
+      t.start();
+      this.committers.add(t);
+    }
   }
 
   /**
@@ -124,6 +128,7 @@ public final class GroupCommit implements AutoCloseable {
 
   private void run() {
     List<Op> batch = new ArrayList<>();
+    int lastBatch = 0;
     while (!closed) {
       try {
         Op first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -132,10 +137,13 @@ public final class GroupCommit implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
-        if (lastBatch > 1 && maxWaitNanos > 0 && batch.size() < maxBatch) {
+        // Callers answered by the last batch are likely writing again: wait, at most maxWait,
+        // until as many writes as it had have queued, so that they share one commit.
+        int target = Math.min(maxBatch, lastBatch);
+        if (maxWaitNanos > 0 && batch.size() < target) {
           long deadline = System.nanoTime() + maxWaitNanos;
           long left;
-          while (batch.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
+          while (batch.size() < target && (left = deadline - System.nanoTime()) > 0) {
             Op more = queue.poll(left, TimeUnit.NANOSECONDS);
             if (more == null) {
               break;
@@ -170,19 +178,24 @@ public final class GroupCommit implements AutoCloseable {
     Object[] answers = new Object[batch.size()];
     try {
       db.once((c, now) -> {
+        List<Appends.Encoded> as = new ArrayList<>();
+        List<Integer> asAt = new ArrayList<>();
         List<Transition> ts = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
           Op op = batch.get(i);
           if (op instanceof AppendOp a) {
-            try {
-              answers[i] = appends.appendOne(c, now, a.record());
-            } catch (IllegalArgumentException refused) {
-              answers[i] = refused; // nothing of it was written
-            }
+            as.add(a.record());
+            asAt.add(i);
           } else if (op instanceof TransitionOp t) {
             ts.add(t.transition());
             at.add(i);
+          }
+        }
+        if (!as.isEmpty()) {
+          List<Object> appended = appends.appendEach(c, now, as);
+          for (int k = 0; k < appended.size(); k++) {
+            answers[asAt.get(k)] = appended.get(k);
           }
         }
         List<Boolean> applied = transitions.applyAll(c, now, ts);
@@ -219,17 +232,19 @@ public final class GroupCommit implements AutoCloseable {
     }
   }
 
-  /** Stops the committer; writes still queued fail with {@link LogUnavailableException}. */
+  /** Stops the committers; writes still queued fail with {@link LogUnavailableException}. */
   @Override
   public void close() {
-    closed = true; // the committer finishes its batch, fails what is queued, and ends
-    try {
-      committer.join(TimeUnit.SECONDS.toMillis(30));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (committer.isAlive()) {
-      committer.interrupt();
+    closed = true; // each committer finishes its batch, fails what is queued, and ends
+    for (Thread committer : committers) {
+      try {
+        committer.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (committer.isAlive()) {
+        committer.interrupt();
+      }
     }
   }
 }
