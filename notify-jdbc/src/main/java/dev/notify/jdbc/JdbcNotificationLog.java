@@ -336,6 +336,16 @@ public final class JdbcNotificationLog implements NotificationLog {
     return description;
   }
 
+  /** For {@link JdbcOutbox}: how records are appended. */
+  Appends appends() {
+    return appends;
+  }
+
+  /** For {@link JdbcOutbox}: the database and its time. */
+  Db db() {
+    return db;
+  }
+
   private static void checkLimit(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);

@@ -162,7 +162,8 @@ public final class Appends {
    * @throws SQLException a unique violation if another transaction stored one of the ids
    *     meanwhile; the batch must then be run again
    */
-  List<Object> appendEach(Connection c, Instant now, List<Encoded> batch) throws SQLException {
+  public List<Object> appendEach(Connection c, Instant now, List<Encoded> batch)
+      throws SQLException {
     Set<String> ids = new LinkedHashSet<>();
     for (Encoded e : batch) {
       ids.add(e.record().id());
