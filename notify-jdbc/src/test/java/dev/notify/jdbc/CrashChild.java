@@ -23,7 +23,8 @@ public final class CrashChild {
   /**
    * Runs the child.
    *
-   * @param args the H2 URL and how many notifications to send
+   * @param args the H2 URL, how many notifications to send, and {@code durable} or
+   *     {@code h2-default} (leave H2's write delay as it is)
    * @throws Exception if it cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -32,7 +33,8 @@ public final class CrashChild {
     PrintStream out = new PrintStream(System.out, false, "UTF-8");
     Object lock = new Object();
     HikariDataSource pool = Databases.pool(url, 8);
-    JdbcNotificationLog log = JdbcNotificationLog.builder(pool).build();
+    JdbcNotificationLog log = JdbcNotificationLog.builder(pool)
+        .durableH2Commits(!"h2-default".equals(args[2])).build();
     NotificationClient client = NotificationClient.builder().log(log)
         .channel(new SlowChannel(Duration.ofMillis(5), id -> print(out, lock, "S " + id)))
         .backpressure(Backpressure.spill()).lease(Duration.ofSeconds(2)).build();
