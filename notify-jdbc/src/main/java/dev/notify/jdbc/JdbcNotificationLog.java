@@ -25,9 +25,6 @@ import dev.notify.spi.log.ReceiptResult;
 import dev.notify.spi.log.Transition;
 import dev.notify.status.GroupMembers;
 import dev.notify.status.Receipt;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,15 +97,7 @@ public final class JdbcNotificationLog implements NotificationLog {
     this.reads = new Reads(db, codec);
     this.purges = new Purges(db, receipts, b.purgeBatchSize);
     this.group = b.groupCommit == null ? null : new GroupCommit(db, appends, transitions,
-        b.groupCommit, b.maxBatch, b.committers, new java.util.concurrent.ThreadFactory() {
-          private final java.util.concurrent.atomic.AtomicInteger n =
-              new java.util.concurrent.atomic.AtomicInteger();
-
-          @Override
-          public Thread newThread(Runnable r) {
-            return new Thread(r, "notify-jdbc-commit-" + b.prefix + n.incrementAndGet());
-          }
-        });
+        b.groupCommit, b.maxBatch, b.committers, "notify-jdbc-commit-" + b.prefix);
     this.description = "JdbcNotificationLog[" + dialect + ", prefix=" + b.prefix + ", time="
         + (b.clock == null ? "database" : "clock") + ", groupCommit="
         + (b.groupCommit == null ? "off" : b.groupCommit.toNanos() / 1000 + "us") + "]";
@@ -336,13 +325,11 @@ public final class JdbcNotificationLog implements NotificationLog {
     return description;
   }
 
-  /** For {@link JdbcOutbox}: how records are appended. */
-  Appends appends() {
+  Appends appends() { // for JdbcOutbox
     return appends;
   }
 
-  /** For {@link JdbcOutbox}: the database and its time. */
-  Db db() {
+  Db db() { // for JdbcOutbox
     return db;
   }
 
@@ -478,10 +465,8 @@ public final class JdbcNotificationLog implements NotificationLog {
     }
 
     /**
-     * Sets whether {@link #build()} creates and migrates the tables.
-     *
-     * @param migrate default true; false when the schema is managed elsewhere (the scripts are
-     *     in the jar under {@code dev/notify/jdbc/migrations})
+     * @param migrate whether {@link #build()} creates and migrates the tables; default true;
+     *     false when the schema is managed elsewhere (scripts: {@code dev/notify/jdbc/migrations})
      * @return this builder
      */
     public Builder migrate(boolean migrate) {
@@ -490,11 +475,9 @@ public final class JdbcNotificationLog implements NotificationLog {
     }
 
     /**
-     * On H2, sets whether {@link #build()} runs {@code SET WRITE_DELAY 0}, so that a commit is
-     * written to the database file before it returns; H2's default (500 ms) acknowledges commits
-     * that a kill of the process then loses. Needs H2 admin rights.
-     *
-     * @param durable default true
+     * @param durable on H2, whether {@link #build()} runs {@code SET WRITE_DELAY 0}, so a commit
+     *     is written to the file before it returns (H2's default, 500 ms, acknowledges commits a
+     *     killed process then loses; needs H2 admin rights); default true
      * @return this builder
      */
     public Builder durableH2Commits(boolean durable) {
@@ -509,26 +492,7 @@ public final class JdbcNotificationLog implements NotificationLog {
      * @throws IllegalArgumentException if the database is neither H2 nor PostgreSQL
      */
     public JdbcNotificationLog build() {
-      Dialect dialect;
-      try (Connection c = dataSource.getConnection()) {
-        dialect = Dialect.of(c);
-        if (dialect == Dialect.H2 && durableH2) {
-          try (Statement s = c.createStatement()) {
-            s.execute("SET WRITE_DELAY 0");
-          }
-        }
-      } catch (SQLException e) {
-        throw new LogUnavailableException("notify-jdbc could not open the database: "
-            + e.getMessage(), e);
-      }
-      if (migrate) {
-        try {
-          Migrations.migrate(dataSource, dialect, prefix);
-        } catch (SQLException e) {
-          throw new LogUnavailableException("notify-jdbc could not migrate its tables (prefix "
-              + prefix + "): " + e.getMessage(), e);
-        }
-      }
+      Dialect dialect = Migrations.open(dataSource, prefix, durableH2, migrate);
       return new JdbcNotificationLog(this, dialect);
     }
   }

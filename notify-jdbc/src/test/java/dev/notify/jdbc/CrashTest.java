@@ -36,7 +36,8 @@ class CrashTest {
     String url = Databases.freshH2Url() + ";FILE_LOCK=FS";
     Process child = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java")
         .getPath(), "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), url,
-        "10000", durable ? "durable" : "h2-default").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        "10000", durable ? "durable" : "h2-default")
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     Set<String> accepted = new HashSet<>();
     Set<String> deliveredByChild = new HashSet<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),

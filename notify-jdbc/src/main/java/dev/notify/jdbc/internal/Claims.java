@@ -4,7 +4,6 @@ import dev.notify.Notification;
 import dev.notify.spi.codec.NotificationCodec;
 import dev.notify.spi.log.ClaimedDelivery;
 import dev.notify.spi.log.DeliveryRecord;
-import dev.notify.status.DeliveryState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -193,9 +192,5 @@ public final class Claims {
       }
       return held.size();
     });
-  }
-
-  static boolean isSending(DeliveryRecord r) {
-    return r.state() == DeliveryState.SENDING;
   }
 }

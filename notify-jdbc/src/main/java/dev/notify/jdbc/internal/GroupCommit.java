@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,17 +69,17 @@ public final class GroupCommit implements AutoCloseable {
    * @param maxBatch the most writes in one transaction
    * @param committers how many batches may commit at once (each on its own connection): while
    *     one waits for its commit to reach the disk, the next is being built and sent
-   * @param threads makes the committer threads
+   * @param threadName the committer threads' names, numbered from 1
    */
   public GroupCommit(Db db, Appends appends, Transitions transitions, Duration maxWait,
-      int maxBatch, int committers, ThreadFactory threads) {
+      int maxBatch, int committers, String threadName) {
     this.db = db;
     this.appends = appends;
     this.transitions = transitions;
     this.maxWaitNanos = maxWait.toNanos();
     this.maxBatch = maxBatch;
     for (int i = 0; i < committers; i++) {
-      Thread t = threads.newThread(this::run);
+      Thread t = new Thread(this::run, threadName + (i + 1));
       t.setDaemon(true);
       t.start();
       this.committers.add(t);

@@ -43,6 +43,42 @@ public final class Migrations {
   }
 
   /**
+   * Opens the log's database at build: finds its dialect, makes H2 commits durable if asked
+   * ({@code SET WRITE_DELAY 0}) and migrates the schema if asked.
+   *
+   * @param dataSource the database
+   * @param prefix the table prefix
+   * @param durableH2 whether to set H2's write delay to 0
+   * @param migrate whether to migrate
+   * @return the dialect
+   * @throws dev.notify.LogUnavailableException if the database cannot be reached or migrated
+   */
+  public static Dialect open(DataSource dataSource, String prefix, boolean durableH2,
+      boolean migrate) {
+    Dialect dialect;
+    try (Connection c = dataSource.getConnection()) {
+      dialect = Dialect.of(c);
+      if (dialect == Dialect.H2 && durableH2) {
+        try (Statement s = c.createStatement()) {
+          s.execute("SET WRITE_DELAY 0");
+        }
+      }
+    } catch (SQLException e) {
+      throw new dev.notify.LogUnavailableException("notify-jdbc could not open the database: "
+          + Db.masked(e).getMessage(), Db.masked(e));
+    }
+    if (migrate) {
+      try {
+        migrate(dataSource, dialect, prefix);
+      } catch (SQLException e) {
+        throw new dev.notify.LogUnavailableException("notify-jdbc could not migrate its tables"
+            + " (prefix " + prefix + "): " + Db.masked(e).getMessage(), Db.masked(e));
+      }
+    }
+    return dialect;
+  }
+
+  /**
    * Brings the schema to the newest version.
    *
    * @param dataSource the database

@@ -16,7 +16,7 @@ final class Rows {
       + " d.user_id, d.priority, d.state, d.attempt_count, d.attempts, d.due_at, d.owner,"
       + " d.lease_seq, d.reason, d.provider_message_id, d.receipts, d.updated_at";
 
-  /** Sets every changeable column of one delivery, then its id: 13 parameters and the id. */
+  /** Sets every changeable column of one delivery (14 parameters), then its id (the 15th). */
   static final String UPDATE_DELIVERY = "UPDATE ${p}delivery SET state = ?, active = ?,"
       + " attempt_count = ?, attempts = ?, due_at = ?, owner = ?, lease_seq = ?, reason = ?,"
       + " provider_message_id = ?, receipts = ?, updated_at = ?, last_fence_owner = ?,"
