@@ -150,14 +150,39 @@ class PostgresClientsTest {
         () -> killed.get() > 0);
     sending.set(false);
     killer.join();
-    Await.atMost(Duration.ofMinutes(2)).until("every notification delivered",
-        () -> delivered.size() == count);
+    try {
+      Await.atMost(Duration.ofMinutes(2)).until("every notification delivered",
+          () -> delivered.size() == count);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; some not delivered, as stored: "
+          + undelivered(delivered, count), e);
+    }
     Await.atMost(Duration.ofMinutes(1)).until("nothing left unfinished",
         () -> countWhere("active = TRUE") == 0);
     assertThat(countSent()).isEqualTo(count);
     long duplicates = delivered.values().stream().filter(n -> n > 1).count();
     System.out.printf("pg_terminate_backend: %d backends killed, %d sends retried, %d of %d"
         + " delivered twice or more%n", killed.get(), retries.get(), duplicates, count);
+  }
+
+  private String undelivered(Map<String, Integer> delivered, int count) {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = pool("diagnose").getConnection(); Statement s = c.createStatement()) {
+      for (int i = 0, shown = 0; i < count && shown < 10; i++) {
+        if (!delivered.containsKey("kill-" + i)) {
+          shown++;
+          try (ResultSet rs = s.executeQuery("SELECT id, state, owner, lease_seq, due_at FROM "
+              + prefix + "delivery WHERE notification_id = 'kill-" + i + "'")) {
+            out.append(rs.next() ? rs.getString(1) + " " + rs.getString(2) + " owner="
+                + rs.getString(3) + " seq=" + rs.getLong(4) : "kill-" + i + " not stored");
+            out.append("; ");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      out.append(e);
+    }
+    return out.toString();
   }
 
   private HikariDataSource pool(String applicationName) {

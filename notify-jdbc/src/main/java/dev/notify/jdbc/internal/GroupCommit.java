@@ -170,7 +170,7 @@ public final class GroupCommit implements AutoCloseable {
 
   private void commit(List<Op> batch) {
     if (batch.size() == 1) {
-      alone(batch.get(0));
+      alone(batch.get(0), false);
       return;
     }
     batch.sort(Comparator.comparing(Op::key));
@@ -206,7 +206,7 @@ public final class GroupCommit implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       LOG.debug("a batch of {} writes failed as a whole; each runs alone: {}", batch.size(),
           e.toString());
-      batch.forEach(this::alone);
+      batch.forEach(op -> alone(op, true));
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
@@ -218,11 +218,28 @@ public final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private void alone(Op op) {
+  /**
+   * Runs one write in a transaction of its own.
+   *
+   * @param afterFailedBatch true when the write was part of a batch whose transaction failed:
+   *     that transaction may have committed after all (a connection lost at the commit), so an
+   *     append that now finds its own id with its own hash may be its own earlier write, still
+   *     claimed by this instance. It is answered with {@link LogUnavailableException}, the SPI's
+   *     ambiguous failure, so that the caller gives the claims back and sends again (a
+   *     duplicate), instead of a plain duplicate that would leave the claims stranded.
+   */
+  private void alone(Op op, boolean afterFailedBatch) {
     try {
       if (op instanceof AppendOp a) {
-        op.answer().complete(appends.raced("append a notification",
-            (c, now) -> appends.appendOne(c, now, a.record())));
+        AppendResult r = appends.raced("append a notification",
+            (c, now) -> appends.appendOne(c, now, a.record()));
+        if (afterFailedBatch && r instanceof AppendResult.Existing e
+            && e.payloadHash().equals(a.record().record().payloadHash())) {
+          throw new LogUnavailableException("the transaction of a batch of appends failed and"
+              + " notification " + a.record().record().id() + " is stored now: it may be this"
+              + " append's own, so its outcome is ambiguous; send it again with the same id");
+        }
+        op.answer().complete(r);
       } else if (op instanceof TransitionOp t) {
         op.answer().complete(transitions.transitionAll(List.of(t.transition())).get(0));
       }
