@@ -115,7 +115,14 @@ public final class Db {
       c.setAutoCommit(false);
       try {
         T result = work.run(c, now(c));
-        c.commit();
+        try {
+          c.commit();
+        } catch (SQLException e) {
+          if (isRetryable(e)) {
+            throw e; // refused at the commit (a serialization failure): rolled back
+          }
+          throw new AmbiguousCommitException(e);
+        }
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
@@ -183,6 +190,19 @@ public final class Db {
       }
     }
     return false;
+  }
+
+  /**
+   * The commit itself failed (the connection was lost, say): the transaction may or may not have
+   * committed. Every failure before the commit rolled back.
+   */
+  public static final class AmbiguousCommitException extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    AmbiguousCommitException(SQLException cause) {
+      super("the commit failed; the transaction may or may not have committed: "
+          + masked(cause).getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+    }
   }
 
   private static String describe(SQLException e) {

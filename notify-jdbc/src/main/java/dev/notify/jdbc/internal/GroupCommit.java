@@ -206,7 +206,8 @@ public final class GroupCommit implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       LOG.debug("a batch of {} writes failed as a whole; each runs alone: {}", batch.size(),
           e.toString());
-      batch.forEach(op -> alone(op, true));
+      boolean mayHaveCommitted = e instanceof Db.AmbiguousCommitException;
+      batch.forEach(op -> alone(op, mayHaveCommitted));
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
@@ -221,8 +222,8 @@ public final class GroupCommit implements AutoCloseable {
   /**
    * Runs one write in a transaction of its own.
    *
-   * @param afterFailedBatch true when the write was part of a batch whose transaction failed:
-   *     that transaction may have committed after all (a connection lost at the commit), so an
+   * @param afterFailedBatch true when the write was part of a batch whose commit failed: that
+   *     transaction may have committed after all (a connection lost at the commit), so an
    *     append that now finds its own id with its own hash may be its own earlier write, still
    *     claimed by this instance. It is answered with {@link LogUnavailableException}, the SPI's
    *     ambiguous failure, so that the caller gives the claims back and sends again (a
