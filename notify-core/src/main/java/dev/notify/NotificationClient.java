@@ -53,6 +53,26 @@ public interface NotificationClient extends AutoCloseable {
   SendReceipt send(Notification notification);
 
   /**
+   * Validates a notification exactly as {@link #send} does and returns the record {@code send}
+   * would store, without storing or queueing anything: every delivery unclaimed (owner none,
+   * lease sequence 0), QUEUED and due now, or SCHEDULED at its {@code sendAt}. For a durable
+   * log's transactional outbox (notify-jdbc's {@code JdbcOutbox}), which appends the record in
+   * the caller's own database transaction; this client's workers then claim it from the log once
+   * that transaction has committed, within a poll interval. Deduplication and the idempotency
+   * check are the log's (its unique key on the id), not this client's in-memory cache.
+   *
+   * @param notification the notification to check
+   * @return the record to append, accepted now by this client's clock
+   * @throws InvalidNotificationException when the notification breaks a rule
+   * @throws UnsupportedOperationException if this client cannot prepare records (the default)
+   * @throws IllegalStateException when the client is closed
+   */
+  default dev.notify.spi.log.NotificationRecord prepare(Notification notification) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " cannot prepare records for a transactional outbox");
+  }
+
+  /**
    * Like {@link #send} but never blocks the caller: the work runs on a client thread. Failures
    * (invalid, conflict, full) complete the future exceptionally.
    *

@@ -151,6 +151,19 @@ final class Acceptor {
     }
   }
 
+  /**
+   * The record {@link #accept} would store for one notification, checked the same way, with
+   * every delivery unclaimed: for a transactional outbox that appends it itself.
+   */
+  NotificationRecord prepare(Notification n) {
+    Instant now = clock.instant();
+    planner.precheck(n);
+    String hash = PayloadHash.of(n);
+    List<Planner.Planned> plan = planner.plan(n, now);
+    boolean scheduled = n.sendAt().isPresent() && n.sendAt().get().isAfter(now);
+    return record(new Checked(n, hash, plan, scheduled, null), null, now);
+  }
+
   /** The notifications that take backlog permits: new and due now, one per delivery. */
   private static void forEachCounted(List<Checked> checked,
       java.util.function.ObjIntConsumer<Checked> action) {

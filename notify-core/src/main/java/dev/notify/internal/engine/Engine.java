@@ -76,6 +76,13 @@ public final class Engine implements NotificationClient {
   }
 
   @Override
+  public dev.notify.spi.log.NotificationRecord prepare(Notification notification) {
+    requireNonNull(notification, "notification");
+    ensureOpen();
+    return parts.acceptor.prepare(notification);
+  }
+
+  @Override
   public CompletableFuture<SendReceipt> sendAsync(Notification notification) {
     requireNonNull(notification, "notification");
     ensureOpen();
