@@ -90,7 +90,8 @@ class ArchitectureTest {
     Set<String> packages = classes.stream().map(JavaClass::getPackageName)
         .collect(Collectors.toSet());
     for (String module : List.of("dev.notify.internal", "dev.notify.spi", "dev.notify.testkit",
-        "dev.notify.apns", "dev.notify.sms", "dev.notify.examples", "dev.notify.bench", "dev.notify.coretests")) {
+        "dev.notify.apns", "dev.notify.email", "dev.notify.fcm", "dev.notify.sms",
+        "dev.notify.jdbc", "dev.notify.examples", "dev.notify.bench", "dev.notify.coretests")) {
       assertThat(packages).as("packages imported for the architecture rules")
           .anyMatch(p -> p.equals(module) || p.startsWith(module + "."));
     }
