@@ -13,7 +13,8 @@
  *       {@link dev.notify.testkit.ProviderPeerExtension} to run them in JUnit 5. The APNs peer is
  *       in {@code dev.notify.testkit.apns}, the SMTP peers (scriptable, and GreenMail) in
  *       {@code dev.notify.testkit.smtp}, the FCM HTTP v1 endpoint in
- *       {@code dev.notify.testkit.fcm}.</li>
+ *       {@code dev.notify.testkit.fcm}, the Twilio Messages endpoint in
+ *       {@code dev.notify.testkit.twilio}.</li>
  *   <li>Compatibility suites: {@link dev.notify.testkit.ChannelCompatibilityKit} for channels
  *       (against their peer's {@link dev.notify.testkit.KitPeer}) and
  *       {@link dev.notify.testkit.NotificationLogCompatibilityKit} for logs.</li>
