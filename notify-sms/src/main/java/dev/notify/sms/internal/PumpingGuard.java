@@ -1,5 +1,6 @@
 package dev.notify.sms.internal;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.notify.policy.RateLimit;
 import dev.notify.spi.Redaction;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,14 +18,20 @@ import org.jspecify.annotations.Nullable;
  * every bucket that applies, or from none. Time is the channel context's clock.
  */
 public final class PumpingGuard {
-  /** Range buckets kept at most; beyond it, full (idle) ones are dropped. */
-  private static final int MAX_RANGE_BUCKETS = 100_000;
+  /**
+   * Buckets kept at most; beyond it Caffeine evicts the least useful, so only more than this
+   * many destinations active at once can let one through early (as the client's own
+   * per-recipient buckets do).
+   */
+  private static final int MAX_BUCKETS = 100_000;
 
   private final Map<String, RateLimit> countries;
   private final List<Map.Entry<String, RateLimit>> prefixes;
   private final int rangeDigits;
   private final @Nullable RateLimit rangeLimit;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> buckets =
+      Caffeine.newBuilder().maximumSize(MAX_BUCKETS).executor(Runnable::run)
+          .<String, Bucket>build().asMap();
 
   /**
    * Creates the guard.
@@ -93,9 +99,6 @@ public final class PumpingGuard {
   }
 
   private Bucket bucket(String key, RateLimit limit) {
-    if (buckets.size() > MAX_RANGE_BUCKETS) {
-      buckets.values().removeIf(Bucket::full);
-    }
     return buckets.computeIfAbsent(key, k -> new Bucket(limit));
   }
 
@@ -125,10 +128,6 @@ public final class PumpingGuard {
 
     void take() {
       tokens -= 1;
-    }
-
-    boolean full() {
-      return tokens >= limit.burst();
     }
   }
 }
