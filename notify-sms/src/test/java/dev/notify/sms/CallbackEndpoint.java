@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A host application's web endpoint for Twilio's status callbacks, as a test stands one up: it
@@ -23,12 +24,19 @@ final class CallbackEndpoint implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private volatile TwilioStatusCallbacks callbacks;
 
+  /** Starts an endpoint that checks the URL it was called at, {@link #origin()} and the path. */
+  CallbackEndpoint() throws IOException {
+    this(null);
+  }
+
   /**
    * Starts the endpoint.
    *
-   * @param urlOf the URL to check, from the request's path and query as the server saw them
+   * @param urlOf the URL to check, from the request's path and query as the server saw them, or
+   *     {@code null} for {@link #origin()} and them
    */
-  CallbackEndpoint(Function<String, String> urlOf) throws IOException {
+  CallbackEndpoint(@Nullable Function<String, String> urlOf) throws IOException {
+    Function<String, String> url = urlOf != null ? urlOf : p -> origin() + p;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.setExecutor(executor);
     server.createContext("/", exchange -> {
@@ -43,7 +51,7 @@ final class CallbackEndpoint implements AutoCloseable {
           }
         }
         TwilioStatusCallbacks.Result r = callbacks.handle(
-            urlOf.apply(exchange.getRequestURI().toString()), form,
+            url.apply(exchange.getRequestURI().toString()), form,
             exchange.getRequestHeaders().getFirst("X-Twilio-Signature"));
         exchange.sendResponseHeaders(r.httpStatus(), -1);
       }

@@ -1,7 +1,9 @@
 package dev.notify.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.twilio.security.RequestValidator;
 import dev.notify.Notification;
 import dev.notify.NotificationClient;
 import dev.notify.Recipient;
@@ -51,9 +53,7 @@ class StatusCallbacksTest {
   @Test
   void signedDeliveredUndeliveredAndInvalidNumberCallbacksAreRecorded(TwilioPeer peer)
       throws Exception {
-    CallbackEndpoint[] self = new CallbackEndpoint[1];
-    try (CallbackEndpoint host = new CallbackEndpoint(p -> self[0].origin() + p)) {
-      self[0] = host;
+    try (CallbackEndpoint host = new CallbackEndpoint()) {
       try (NotificationClient client = clientSending(peer, host.origin() + "/twilio/status",
           host)) {
         ReceivedSms sms = sendOne(client, peer);
@@ -70,10 +70,10 @@ class StatusCallbacksTest {
         assertThat(peer.statusCallback(sms, "undelivered", 30005)).isEqualTo(204);
         assertThat(delivery(client).receipts()).extracting(Receipt::kind, Receipt::detail)
             .containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Receipt.Kind.DELIVERED, "delivered"),
-                org.assertj.core.groups.Tuple.tuple(Receipt.Kind.UNDELIVERED,
+                tuple(Receipt.Kind.DELIVERED, "delivered"),
+                tuple(Receipt.Kind.UNDELIVERED,
                     "undelivered (error 30003)"),
-                org.assertj.core.groups.Tuple.tuple(Receipt.Kind.ADDRESS_INVALID,
+                tuple(Receipt.Kind.ADDRESS_INVALID,
                     "undelivered (error 30005)"));
       }
     }
@@ -81,9 +81,7 @@ class StatusCallbacksTest {
 
   @Test
   void aForgedOrTamperedCallbackIsRejected(TwilioPeer peer) throws Exception {
-    CallbackEndpoint[] self = new CallbackEndpoint[1];
-    try (CallbackEndpoint host = new CallbackEndpoint(p -> self[0].origin() + p)) {
-      self[0] = host;
+    try (CallbackEndpoint host = new CallbackEndpoint()) {
       String url = host.origin() + "/twilio/status";
       try (NotificationClient client = clientSending(peer, url, host)) {
         ReceivedSms sms = sendOne(client, peer);
@@ -124,8 +122,7 @@ class StatusCallbacksTest {
 
   @Test
   void theTestkitsSignaturesAgreeWithTwilioJavasRequestValidator() {
-    com.twilio.security.RequestValidator validator =
-        new com.twilio.security.RequestValidator("auth-token");
+    RequestValidator validator = new RequestValidator("auth-token");
     for (String url : new String[] {"https://hooks.example.com/twilio/status",
         "https://hooks.example.com/twilio/status?tenant=7&x=%C3%A9",
         "http://127.0.0.1:8080/cb"}) {

@@ -2,20 +2,14 @@ package dev.notify.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.ChannelType;
-import dev.notify.Content;
-import dev.notify.Priority;
-import dev.notify.Recipient;
-import dev.notify.spi.Delivery;
 import dev.notify.spi.DeliveryResult;
-import dev.notify.spi.OutboundMessage;
 import dev.notify.testkit.ManualChannelContext;
 import dev.notify.testkit.ProviderPeerExtension;
 import dev.notify.testkit.twilio.ReceivedSms;
 import dev.notify.testkit.twilio.TwilioAnswer;
 import dev.notify.testkit.twilio.TwilioPeer;
+import dev.notify.testkit.twilio.TwilioRoutes;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,11 +23,9 @@ class TwilioClassificationTest {
   final ProviderPeerExtension<TwilioPeer> peers = ProviderPeerExtension.of(TwilioPeer::start);
 
   static DeliveryResult send(SmsChannel channel, String to) {
-    OutboundMessage m = new OutboundMessage("n-1", Recipient.address(ChannelType.SMS, to),
-        new Content(null, "Your code is 123456", Map.of(), null, null, null), Priority.NORMAL,
-        null, null, Map.of(), Map.of());
     try (ManualChannelContext context = ManualChannelContext.create()) {
-      return channel.sendBlocking(new Delivery("n-1/0", 1, m), context);
+      return AcceptedSendTest.send(channel,
+          AcceptedSendTest.message(to, "Your code is 123456", null, null), context);
     }
   }
 
@@ -66,7 +58,7 @@ class TwilioClassificationTest {
   void aWrongAuthTokenIsAConfigurationErrorFromThePeersOwnCheck(TwilioPeer peer) {
     try (SmsChannel channel = SmsChannel.builder().account(peer.accountSid(), "wrong-token")
         .from(PeerChannels.FROM).httpClient(b -> b.setRoutePlanner(
-            dev.notify.testkit.twilio.TwilioRoutes.to(peer))).build()) {
+            TwilioRoutes.to(peer))).build()) {
       DeliveryResult r = send(channel, TO);
       assertThat(r).isInstanceOfSatisfying(DeliveryResult.ChannelUnavailable.class,
           u -> assertThat(u.configurationError()).isTrue());

@@ -2,8 +2,6 @@ package dev.notify.coretests.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.notify.ChannelType;
 import dev.notify.InvalidNotificationException;
 import dev.notify.Notification;
@@ -28,7 +26,6 @@ import dev.notify.testkit.apns.ApnsPeerCredentials;
 import dev.notify.testkit.apns.MockApnsPeer;
 import dev.notify.testkit.fcm.FcmPeer;
 import dev.notify.testkit.smtp.SmtpPeer;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,7 +152,7 @@ class NaughtyStringsTest {
   }
 
   private static Field fcmOptions(String name,
-      java.util.function.Function<String, FcmOptions.Builder> options) {
+      Function<String, FcmOptions.Builder> options) {
     return new Field(name, "options", (b, s) -> fcm().options(options.apply(s).build()));
   }
 
@@ -165,27 +162,23 @@ class NaughtyStringsTest {
   }
 
   private static Field smtpOptions(String name,
-      java.util.function.Function<String, EmailOptions.Builder> options) {
+      Function<String, EmailOptions.Builder> options) {
     return new Field(name, "options", (b, s) -> smtp().options(options.apply(s).build()));
   }
 
   private static Field options(String name,
-      java.util.function.Function<String, ApnsOptions.Builder> options) {
+      Function<String, ApnsOptions.Builder> options) {
     return new Field(name, "options", (b, s) -> apns().options(options.apply(s).build()));
   }
 
   @Test
   void everyNaughtyStringInEveryFieldHasAnAllowedOutcome(MockApnsPeer peer, SmtpPeer smtpPeer,
       FcmPeer fcmPeer) throws Exception {
-    List<String> corpus;
-    try (InputStream in = getClass().getResourceAsStream("/blns/blns.json")) {
-      corpus = new ObjectMapper().readValue(in, new TypeReference<List<String>>() { });
-    }
+    List<String> corpus = NaughtyTally.corpus();
     assertThat(corpus).hasSizeGreaterThan(480);
     ApnsPeerCredentials c = peer.credentials();
     RecordingChannel email = RecordingChannel.builder("email").type(ChannelType.EMAIL).build();
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    List<String> others = new ArrayList<>();
+    NaughtyTally tally = new NaughtyTally();
     Map<String, Expected> expected = new LinkedHashMap<>();
     try (ApnsChannel apns = ApnsChannel.builder().server(c.host(), c.port())
         .trustedServerCertificates(c.trustedCertificate())
@@ -199,45 +192,18 @@ class NaughtyStringsTest {
             .recipientDirectory(new InMemoryRecipientDirectory()).capacity(100_000).build()) {
       int n = 0;
       for (Field field : fields()) {
-        int[] count = counts.computeIfAbsent(field.name(), k -> new int[4]);
+        boolean idField = field.name().equals("id");
         for (int i = 0; i < corpus.size(); i++) {
           String s = corpus.get(i);
           String id = "blns-" + n++;
-          Notification note;
-          try {
+          tally.send(client, field.name(), field.errorField(), i, () -> {
             Notification.Builder b = field.put().apply(email().id(id), s);
-            note = (field.name().equals("id") ? b : b.id(id)).build();
-          } catch (IllegalArgumentException e) {
-            count[2]++; // refused by a value's own builder, before there is a notification
-            continue;
-          }
-          try {
-            client.send(note);
-            boolean stored = client.status(note.id()).isPresent();
-            if (stored) {
-              count[0]++;
-              if (field.received() != null) {
-                expected.put(note.id(), new Expected(field, s));
-              }
-            } else {
-              count[3]++;
-              others.add(field.name() + " #" + i + ": accepted but not stored");
+            return (idField ? b : b.id(id)).build();
+          }, free -> idField || idIsFree(client, free)).ifPresent(note -> {
+            if (field.received() != null) {
+              expected.put(note.id(), new Expected(field, s));
             }
-          } catch (InvalidNotificationException e) {
-            boolean named = e.field().startsWith(field.errorField());
-            boolean nothingStored = client.status(note.id()).isEmpty();
-            boolean free = field.name().equals("id") || idIsFree(client, note.id());
-            if (named && nothingStored && free) {
-              count[1]++;
-            } else {
-              count[3]++;
-              others.add(field.name() + " #" + i + ": " + e.getMessage() + " (named=" + named
-                  + ", nothing stored=" + nothingStored + ", id free=" + free + ")");
-            }
-          } catch (RuntimeException e) {
-            count[3]++;
-            others.add(field.name() + " #" + i + ": " + e);
-          }
+          });
         }
       }
       // Accepted exactly: what the channel received is what was sent, char for char.
@@ -247,16 +213,11 @@ class NaughtyStringsTest {
       for (Delivery d : email.sends()) {
         Expected e = expected.get(d.message().notificationId());
         if (e != null && !e.value().equals(e.field().received().apply(d.message()))) {
-          others.add(e.field().name() + ": received another value than was sent");
+          tally.mismatch(e.field().name() + ": received another value than was sent");
         }
       }
     }
-    StringBuilder report = new StringBuilder("BLNS (" + corpus.size() + " strings): field |"
-        + " accepted | InvalidNotificationException at send | refused by a builder | other\n");
-    counts.forEach((f, k) -> report.append(f).append(" | ").append(k[0]).append(" | ")
-        .append(k[1]).append(" | ").append(k[2]).append(" | ").append(k[3]).append('\n'));
-    System.out.println(report);
-    assertThat(others).as(report.toString()).isEmpty();
+    tally.assertOnlyAllowedOutcomes("BLNS (" + corpus.size() + " strings)");
   }
 
   private record Expected(Field field, String value) {

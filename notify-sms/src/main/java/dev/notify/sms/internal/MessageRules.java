@@ -28,7 +28,8 @@ public final class MessageRules {
    *
    * @param phones the number rules
    * @param maxSegments the most segments a message may take
-   * @param statusCallback the channel's status-callback URL, or {@code null}
+   * @param statusCallback the channel's status-callback URL, already checked with
+   *     {@link #urlRule}, or {@code null}
    */
   public MessageRules(PhoneRules phones, int maxSegments, @Nullable String statusCallback) {
     this.phones = phones;
@@ -96,12 +97,15 @@ public final class MessageRules {
           + " units)");
     }
     Optional<SmsOptions> options = m.options(SmsOptions.class);
-    String callback = options.map(SmsOptions::statusCallback).orElse(statusCallback);
+    // The channel's own URL passed urlRule at build; only a message's own is checked here.
+    String callback = options.map(SmsOptions::statusCallback).orElse(null);
     if (callback != null) {
       String rule = urlRule(callback);
       if (rule != null) {
         return new Violation("options.statusCallback", rule);
       }
+    } else {
+      callback = statusCallback;
     }
     Integer validity = null;
     Duration period = options.map(SmsOptions::validityPeriod).orElse(null);

@@ -1,13 +1,14 @@
 package dev.notify.sms.internal;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.notify.policy.RateLimit;
 import dev.notify.spi.Redaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,14 +18,20 @@ import org.jspecify.annotations.Nullable;
  * every bucket that applies, or from none. Time is the channel context's clock.
  */
 public final class PumpingGuard {
-  /** Range buckets kept at most; beyond it, full (idle) ones are dropped. */
-  private static final int MAX_RANGE_BUCKETS = 100_000;
+  /**
+   * Buckets kept at most; beyond it Caffeine evicts the least useful, so only more than this
+   * many destinations active at once can let one through early (as the client's own
+   * per-recipient buckets do).
+   */
+  private static final int MAX_BUCKETS = 100_000;
 
   private final Map<String, RateLimit> countries;
   private final List<Map.Entry<String, RateLimit>> prefixes;
   private final int rangeDigits;
   private final @Nullable RateLimit rangeLimit;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> buckets =
+      Caffeine.newBuilder().maximumSize(MAX_BUCKETS).executor(Runnable::run)
+          .<String, Bucket>build().asMap();
 
   /**
    * Creates the guard.
@@ -58,47 +65,40 @@ public final class PumpingGuard {
    * @return null if the message may go, else the limit it exceeds (the number masked)
    */
   public synchronized @Nullable String tryAcquire(String e164, String region, Instant now) {
-    String countryKey = "country:" + region;
+    List<Bucket> applying = new ArrayList<>(3);
     RateLimit country = countries.get(region);
-    String prefixKey = null;
-    RateLimit prefix = null;
-    for (Map.Entry<String, RateLimit> e : prefixes) {
-      if (e164.startsWith(e.getKey())) {
-        prefixKey = "prefix:" + e.getKey();
-        prefix = e.getValue();
-        break;
-      }
-    }
-    String range = rangeLimit != null && e164.length() > rangeDigits + 1
-        ? e164.substring(0, rangeDigits + 1) : null;
-    String rangeKey = range == null ? null : "range:" + range;
-    if (country != null && !bucket(countryKey, country).available(now)) {
+    if (country != null && !available("country:" + region, country, now, applying)) {
       return "the SMS pumping limit for country " + region + " (" + country + ") is used up";
     }
-    if (prefix != null && !bucket(prefixKey, prefix).available(now)) {
-      return "the SMS pumping limit for prefix " + prefixKey.substring(7) + " (" + prefix
-          + ") is used up";
+    for (Map.Entry<String, RateLimit> e : prefixes) {
+      if (e164.startsWith(e.getKey())) {
+        if (!available("prefix:" + e.getKey(), e.getValue(), now, applying)) {
+          return "the SMS pumping limit for prefix " + e.getKey() + " (" + e.getValue()
+              + ") is used up";
+        }
+        break; // the longest matching prefix only
+      }
     }
-    if (rangeKey != null && !bucket(rangeKey, rangeLimit).available(now)) {
+    if (rangeLimit != null && e164.length() > rangeDigits + 1
+        && !available("range:" + e164.substring(0, rangeDigits + 1), rangeLimit, now, applying)) {
       return "the SMS pumping limit for the number range of " + Redaction.mask(e164) + " ("
           + rangeLimit + " per " + rangeDigits + "-digit range) is used up";
     }
-    if (country != null) {
-      bucket(countryKey, country).take();
-    }
-    if (prefix != null) {
-      bucket(prefixKey, prefix).take();
-    }
-    if (rangeKey != null) {
-      bucket(rangeKey, rangeLimit).take();
-    }
+    applying.forEach(Bucket::take); // every bucket had a token: take one from each, or none
     return null;
   }
 
-  private Bucket bucket(String key, RateLimit limit) {
-    if (buckets.size() > MAX_RANGE_BUCKETS) {
-      buckets.values().removeIf(Bucket::full);
+  /** Refills the bucket of {@code key} and, if it has a token, adds it to {@code applying}. */
+  private boolean available(String key, RateLimit limit, Instant now, List<Bucket> applying) {
+    Bucket b = bucket(key, limit);
+    if (!b.available(now)) {
+      return false;
     }
+    applying.add(b);
+    return true;
+  }
+
+  private Bucket bucket(String key, RateLimit limit) {
     return buckets.computeIfAbsent(key, k -> new Bucket(limit));
   }
 
@@ -128,10 +128,6 @@ public final class PumpingGuard {
 
     void take() {
       tokens -= 1;
-    }
-
-    boolean full() {
-      return tokens >= limit.burst();
     }
   }
 }

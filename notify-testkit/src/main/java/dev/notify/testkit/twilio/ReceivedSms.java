@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.notify.spi.Redaction;
 import dev.notify.testkit.ReceivedMessage;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ public record ReceivedSms(String accountSid, String user, Map<String, String> fo
     requireNonNull(accountSid, "accountSid");
     requireNonNull(user, "user");
     requireNonNull(answer, "answer");
-    form = Map.copyOf(new TreeMap<>(form));
+    form = Collections.unmodifiableMap(new TreeMap<>(form));
   }
 
   /** {@return the {@code To} number, or empty if the request had none} */
@@ -58,7 +59,7 @@ public record ReceivedSms(String accountSid, String user, Map<String, String> fo
   @Override
   public String toString() {
     return "ReceivedSms[account=" + accountSid + ", to=" + Redaction.mask(address())
-        + ", fields=" + new TreeMap<>(form).keySet() + ", answer=" + answer.kind()
+        + ", fields=" + form.keySet() + ", answer=" + answer.kind()
         + (messageSid != null ? ", sid=" + messageSid : "") + "]";
   }
 }
