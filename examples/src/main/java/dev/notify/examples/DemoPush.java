@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,9 +96,9 @@ final class DemoPush {
     checks.expect("Ivan's push goes to both his registered tokens", 2, deliveries.size());
     checks.expect("... the new phone's is sent, the old one's fails UNREGISTERED",
         List.of(DeliveryState.SENT, DeliveryState.FAILED),
-        List.of(state(deliveries, IVAN_NEW), state(deliveries, IVAN_OLD)));
-    checks.expect("... classified", Outcome.ADDRESS_INVALID, deliveries.stream()
-        .filter(d -> d.address().equals(Recipient.fcmToken(IVAN_OLD))).findFirst()
+        List.of(to(deliveries, IVAN_NEW).map(DeliveryStatus::state).orElse(null),
+            to(deliveries, IVAN_OLD).map(DeliveryStatus::state).orElse(null)));
+    checks.expect("... classified", Outcome.ADDRESS_INVALID, to(deliveries, IVAN_OLD)
         .map(d -> d.attempts().get(0).outcome()).orElse(null));
     checks.expect("... and the old token is cleaned from the directory",
         List.of(Recipient.fcmToken(IVAN_NEW)), world.users.findUser("ivan").orElseThrow()
@@ -111,10 +112,9 @@ final class DemoPush {
     checks.expect("fcm FAILED", 1L, DemoReport.finished(fcm, DeliveryState.FAILED));
   }
 
-  private static DeliveryState state(List<DeliveryStatus> deliveries, String token) {
+  private static Optional<DeliveryStatus> to(List<DeliveryStatus> deliveries, String token) {
     return deliveries.stream()
-        .filter(d -> d.address().equals(Recipient.fcmToken(token))).findFirst()
-        .map(DeliveryStatus::state).orElse(null);
+        .filter(d -> d.address().equals(Recipient.fcmToken(token))).findFirst();
   }
 
   private static ReceivedFcmRequest receivedBy(Checks checks, FcmPeer peer, String token) {

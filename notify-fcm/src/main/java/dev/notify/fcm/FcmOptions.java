@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.notify.ChannelOptions;
 import dev.notify.spi.codec.ChannelOptionsCodec;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,10 +55,25 @@ public record FcmOptions(@Nullable String image, Map<String, String> data, Andro
    * @param webpush the web push part
    */
   public FcmOptions {
-    data = Map.copyOf(requireNonNull(data, "data"));
+    data = sorted(data, "data");
     requireNonNull(android, "android");
     requireNonNull(apns, "apns");
     requireNonNull(webpush, "webpush");
+  }
+
+  /**
+   * An unmodifiable copy sorted by key, as {@link dev.notify.Content} keeps its data: the checks
+   * walk it in a stable order without copying it per send. Nulls are refused.
+   */
+  private static Map<String, String> sorted(Map<String, String> map, String name) {
+    requireNonNull(map, name);
+    if (map.isEmpty()) {
+      return Map.of();
+    }
+    TreeMap<String, String> copy = new TreeMap<>();
+    map.forEach((k, v) -> copy.put(requireNonNull(k, name + " key"),
+        requireNonNull(v, name + " value")));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** {@return a builder; every option is optional} */
@@ -120,7 +136,7 @@ public record FcmOptions(@Nullable String image, Map<String, String> data, Andro
      * @param threadId the thread id, or {@code null}
      */
     public Apns {
-      headers = Map.copyOf(requireNonNull(headers, "headers"));
+      headers = sorted(headers, "headers");
       if (badge != null && badge < 0) {
         throw new IllegalArgumentException("apns badge must not be negative: " + badge);
       }
@@ -150,7 +166,7 @@ public record FcmOptions(@Nullable String image, Map<String, String> data, Andro
      * @param icon the icon URL, or {@code null}
      */
     public WebPush {
-      headers = Map.copyOf(requireNonNull(headers, "headers"));
+      headers = sorted(headers, "headers");
     }
 
     /** {@return true if any web push option is set} */
@@ -162,7 +178,7 @@ public record FcmOptions(@Nullable String image, Map<String, String> data, Andro
   /** Shows which options are set and the data keys, never values (they may be personal). */
   @Override
   public String toString() {
-    return "FcmOptions[image=" + (image != null) + ", data keys=" + new TreeMap<>(data).keySet()
+    return "FcmOptions[image=" + (image != null) + ", data keys=" + data.keySet()
         + ", android=" + (android.collapseKey() != null || android.channelId() != null
             || android.ttl() != null) + ", apns=" + apns.isSet() + ", webpush=" + webpush.isSet()
         + "]";

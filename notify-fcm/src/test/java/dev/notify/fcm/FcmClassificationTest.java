@@ -121,6 +121,18 @@ class FcmClassificationTest {
   }
 
   @Test
+  void theSdksRetriesStopAtTheBudgetWhenThe503HasNoRetryAfter(FcmPeer peer) {
+    try (FcmChannel retrying = Messages.channel(peer).sdkRetries(1).build()) {
+      peer.respond(TOKEN, FcmAnswer.error("UNAVAILABLE"), FcmAnswer.error("UNAVAILABLE"),
+          FcmAnswer.accept());
+      DeliveryResult result = retrying.sendBlocking(Messages.delivery("d-1", TOKEN), context);
+      assertThat(result).isEqualTo(DeliveryResult.retryable("UNAVAILABLE (HTTP 503), after 2"
+          + " requests (the SDK retried 1 times)", null));
+      assertThat(peer.receivedCount()).as("1 + sdkRetries requests, no more").isEqualTo(2);
+    }
+  }
+
+  @Test
   void aRetryOfTheSdkThatSucceedsIsSent(FcmPeer peer) {
     try (FcmChannel retrying = Messages.channel(peer).sdkRetries(1).build()) {
       peer.respond(TOKEN, FcmAnswer.error("UNAVAILABLE").withRetryAfter(Duration.ofSeconds(1)),

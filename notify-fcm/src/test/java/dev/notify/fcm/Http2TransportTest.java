@@ -2,7 +2,6 @@ package dev.notify.fcm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.notify.fcm.testing.FcmPeerConnection;
 import dev.notify.spi.DeliveryResult;
 import dev.notify.testkit.ManualChannelContext;
 import dev.notify.testkit.fcm.FcmAnswer;
@@ -29,9 +28,7 @@ class Http2TransportTest {
   static void start() throws Exception {
     peer = FcmPeer.start();
     front = new Http2Front(peer);
-    channel = FcmChannel.builder().credentials(FcmPeerConnection.credentials())
-        .projectId(Messages.PROJECT).httpTransport(front.transport())
-        .readTimeout(Duration.ofSeconds(2)).build();
+    channel = Messages.channel(front).readTimeout(Duration.ofSeconds(2)).build();
   }
 
   @AfterAll

@@ -22,6 +22,12 @@ final class Messages {
     return FcmPeerConnection.channel(peer.baseUri(), PROJECT);
   }
 
+  /** On firebase-admin's production HTTP/2 transport, through the front to its peer. */
+  static FcmChannel.Builder channel(Http2Front front) throws Exception {
+    return FcmChannel.builder().credentials(FcmPeerConnection.credentials()).projectId(PROJECT)
+        .httpTransport(front.transport());
+  }
+
   static OutboundMessage message(String token, Content content, @Nullable FcmOptions options,
       Priority priority, @Nullable Instant expiresAt) {
     return new OutboundMessage("n-1", Recipient.fcmToken(token), content, priority, null,

@@ -97,9 +97,7 @@ class ThroughputComparisonTest {
   }
 
   private static FcmChannel.Builder channel(FcmPeer peer, Http2Front front) throws Exception {
-    return front == null ? Messages.channel(peer) : FcmChannel.builder()
-        .credentials(FcmPeerConnection.credentials()).projectId(Messages.PROJECT)
-        .httpTransport(front.transport());
+    return front == null ? Messages.channel(peer) : Messages.channel(front);
   }
 
   @SuppressWarnings("deprecation") // setToken: see MessageFactory

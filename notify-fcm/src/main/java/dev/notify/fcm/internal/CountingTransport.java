@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class CountingTransport extends HttpTransport {
   /** Past firebase-admin's RetryConfig maximum interval (60 s): its retry handler then stops. */
   private static final String NO_SDK_RETRY = "86400";
+  private static final String RETRY_AFTER = "Retry-After";
   private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
 
   private final HttpTransport delegate;
@@ -151,36 +152,34 @@ final class CountingTransport extends HttpTransport {
         return response;
       }
       exchange.lastStatus = response.getStatusCode();
-      exchange.lastRetryAfter = header(response, "Retry-After");
+      int retryAfter = retryAfterIndex(response);
+      exchange.lastRetryAfter = retryAfter < 0 ? null : response.getHeaderValue(retryAfter);
       boolean budgetSpent = exchange.requests >= exchange.maxRequests;
-      return budgetSpent && response.getStatusCode() == 503 ? new NoRetry(response) : response;
-    }
-
-    private static @Nullable String header(LowLevelHttpResponse r, String name)
-        throws IOException {
-      for (int i = 0; i < r.getHeaderCount(); i++) {
-        if (name.equalsIgnoreCase(r.getHeaderName(i))) {
-          return r.getHeaderValue(i);
-        }
-      }
-      return null;
+      return budgetSpent && response.getStatusCode() == 503
+          ? new NoRetry(response, retryAfter < 0) : response;
     }
   }
 
-  /** The same response, but with a Retry-After that the SDK will not wait for. */
+  private static int retryAfterIndex(LowLevelHttpResponse r) throws IOException {
+    for (int i = 0; i < r.getHeaderCount(); i++) {
+      if (RETRY_AFTER.equalsIgnoreCase(r.getHeaderName(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The same response, but every Retry-After (one is added when there is none) says a wait that
+   * the SDK will not honour. The other getters only delegate: LowLevelHttpResponse is abstract.
+   */
   private static final class NoRetry extends LowLevelHttpResponse {
     private final LowLevelHttpResponse real;
-    private final int retryAfterIndex;
+    private final boolean addRetryAfter;
 
-    NoRetry(LowLevelHttpResponse real) throws IOException {
+    NoRetry(LowLevelHttpResponse real, boolean addRetryAfter) {
       this.real = real;
-      int found = -1;
-      for (int i = 0; i < real.getHeaderCount(); i++) {
-        if ("Retry-After".equalsIgnoreCase(real.getHeaderName(i))) {
-          found = i;
-        }
-      }
-      this.retryAfterIndex = found;
+      this.addRetryAfter = addRetryAfter;
     }
 
     @Override
@@ -220,17 +219,17 @@ final class CountingTransport extends HttpTransport {
 
     @Override
     public int getHeaderCount() throws IOException {
-      return real.getHeaderCount() + (retryAfterIndex < 0 ? 1 : 0);
+      return real.getHeaderCount() + (addRetryAfter ? 1 : 0);
     }
 
     @Override
     public String getHeaderName(int index) throws IOException {
-      return index == real.getHeaderCount() ? "Retry-After" : real.getHeaderName(index);
+      return index == real.getHeaderCount() ? RETRY_AFTER : real.getHeaderName(index);
     }
 
     @Override
     public String getHeaderValue(int index) throws IOException {
-      return index == retryAfterIndex || index == real.getHeaderCount() ? NO_SDK_RETRY
+      return RETRY_AFTER.equalsIgnoreCase(getHeaderName(index)) ? NO_SDK_RETRY
           : real.getHeaderValue(index);
     }
 

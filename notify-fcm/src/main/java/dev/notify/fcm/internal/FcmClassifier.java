@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * (firebase-admin-java #1064); the table is in the module's README. Reasons name the code, the
  * status and how many requests the send made, never the token.
  */
-public final class FcmClassifier {
+final class FcmClassifier {
   /** QUOTA_EXCEEDED is project-wide: the lane waits at least this long, or the Retry-After. */
-  public static final Duration QUOTA_PAUSE = Duration.ofSeconds(60);
+  static final Duration QUOTA_PAUSE = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FcmClassifier() {

@@ -27,7 +27,6 @@ public final class FcmSender implements AutoCloseable {
   private final FcmSettings settings;
   private final FirebaseApp app;
   private final FirebaseMessaging messaging;
-  private final FcmThreads threads;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -37,11 +36,10 @@ public final class FcmSender implements AutoCloseable {
    */
   public FcmSender(FcmSettings settings) {
     this.settings = settings;
-    this.threads = new FcmThreads(settings.name());
     FirebaseOptions.Builder options = FirebaseOptions.builder()
         .setCredentials(settings.credentials())
         .setProjectId(settings.projectId())
-        .setThreadManager(threads)
+        .setThreadManager(new FcmThreads(settings.name()))
         .setConnectTimeout(millis(settings.connectTimeout().toMillis()))
         .setReadTimeout(millis(settings.readTimeout().toMillis()));
     if (settings.writeTimeout() != null) {
@@ -58,8 +56,9 @@ public final class FcmSender implements AutoCloseable {
     this.messaging = FirebaseMessaging.getInstance(app);
   }
 
+  /** The builder keeps timeouts below 2^31 ms, as firebase-admin's int setters need. */
   private static int millis(long ms) {
-    return (int) Math.min(Integer.MAX_VALUE, ms);
+    return Math.toIntExact(ms);
   }
 
   /**
@@ -104,11 +103,6 @@ public final class FcmSender implements AutoCloseable {
   /** {@return the name of the channel's Firebase app} */
   public String appName() {
     return app.getName();
-  }
-
-  /** {@return how many threads the app's thread manager started} */
-  public int threadsStarted() {
-    return threads.started();
   }
 
   /** Deletes the app. Idempotent. */

@@ -45,9 +45,4 @@ final class FcmThreads extends ThreadManager {
       return t;
     };
   }
-
-  /** {@return how many threads it started so far} */
-  int started() {
-    return count.get();
-  }
 }

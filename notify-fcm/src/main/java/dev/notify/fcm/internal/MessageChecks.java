@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * options, and the payload's size. Messages name the field and the rule and never show the
  * token or the caller's text.
  */
-public final class MessageChecks {
+final class MessageChecks {
   /** FCM's limit for a message's payload (notification and data), in bytes. */
-  public static final int MAX_PAYLOAD_BYTES = 4096;
+  static final int MAX_PAYLOAD_BYTES = 4096;
   static final int MIN_TOKEN = 32;
   static final int MAX_TOKEN = 4096;
 
@@ -30,7 +29,7 @@ public final class MessageChecks {
    *
    * @param m the message
    */
-  public static @Nullable Violation check(OutboundMessage m) {
+  static @Nullable Violation check(OutboundMessage m) {
     Violation v = token(m.address().value());
     if (v != null) {
       return v;
@@ -102,8 +101,9 @@ public final class MessageChecks {
     return null;
   }
 
+  /** Content and options keep their maps sorted, so the first violation is always the same. */
   private static @Nullable Violation data(String field, Map<String, String> data) {
-    for (Map.Entry<String, String> e : new TreeMap<>(data).entrySet()) {
+    for (Map.Entry<String, String> e : data.entrySet()) {
       String key = e.getKey();
       if (key.isEmpty()) {
         return new Violation(field, "a data key must not be empty");
@@ -159,7 +159,7 @@ public final class MessageChecks {
   }
 
   private static @Nullable Violation headers(String field, Map<String, String> headers) {
-    for (Map.Entry<String, String> e : new TreeMap<>(headers).entrySet()) {
+    for (Map.Entry<String, String> e : headers.entrySet()) {
       String name = e.getKey();
       if (name.isEmpty()) {
         return new Violation(field, "a header name must not be empty");
