@@ -14,8 +14,6 @@ import dev.notify.bench.harness.Options;
 import dev.notify.bench.harness.Round;
 import dev.notify.bench.harness.ScenarioResult;
 import dev.notify.bench.harness.Variant;
-import dev.notify.event.DeliveryEvent;
-import dev.notify.event.EventType;
 import dev.notify.inmemory.InMemoryNotificationLog;
 import dev.notify.policy.Backpressure;
 import dev.notify.policy.LaneOptions;
@@ -24,8 +22,6 @@ import dev.notify.testkit.apns.MockApnsPeer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,9 +81,7 @@ public final class ApnsScenario implements Scenario {
       for (int i = 0; i < TOKENS; i++) {
         prebuilt[i] = new SimpleApnsPushNotification(tokens[i], c.topic(), payload);
       }
-      Map<String, Long> sentAt = new ConcurrentHashMap<>();
-      AtomicLong sent = new AtomicLong();
-      Meter[] meter = new Meter[1];
+      SentRounds sdkRounds = new SentRounds();
       try (NotificationClient client = NotificationClient.builder()
           .channel(ApnsChannel.builder().server(c.host(), c.port())
               .trustedServerCertificates(c.trustedCertificate())
@@ -97,21 +91,11 @@ public final class ApnsScenario implements Scenario {
           .lane("apns", LaneOptions.ofDefaults().withMaxInFlight(IN_FLIGHT)
               .withQueueCapacity(IN_FLIGHT * 2))
           .capacity(IN_FLIGHT * 4).backpressure(Backpressure.block(Duration.ofMinutes(1)))
-          .listener(e -> {
-            if (e.type() == EventType.SENT && e instanceof DeliveryEvent d) {
-              Long t0 = sentAt.remove(d.notificationId());
-              Meter m = meter[0];
-              if (t0 != null && m != null) {
-                m.since(t0);
-              }
-              sent.incrementAndGet();
-            }
-          }).build()) {
+          .listener(sdkRounds::onEvent).build()) {
         for (int r = 0; r <= rounds; r++) {
           int size = r == 0 ? warmUp : count;
           Round p = pushy(pushy, prebuilt, size, 0);
-          meter[0] = Meter.start();
-          Round s = sdk(client, meter[0], sentAt, sent, tokens, "r" + r, size, 0);
+          Round s = sdk(client, sdkRounds, tokens, "r" + r, size, 0);
           if (r > 0) {
             raw.rounds().add(p);
             sdk.rounds().add(s);
@@ -122,9 +106,7 @@ public final class ApnsScenario implements Scenario {
         int pacedCount = (int) Math.max(100, rate * (options.quick() ? 1 : 5));
         for (int r = 1; r <= options.size(3, 1); r++) {
           pushyPaced.rounds().add(pushy(pushy, prebuilt, pacedCount, rate));
-          meter[0] = Meter.start();
-          sdkPaced.rounds().add(sdk(client, meter[0], sentAt, sent, tokens, "p" + r, pacedCount,
-              rate));
+          sdkPaced.rounds().add(sdk(client, sdkRounds, tokens, "p" + r, pacedCount, rate));
         }
         sdkPaced.extras().put("pacedPerSecond", rate);
         sdkPaced.extras().put("addedP50Ms", sdkPaced.median(Round::p50Ms)
@@ -179,19 +161,12 @@ public final class ApnsScenario implements Scenario {
     return meter.finish(accepted.get(), count - accepted.get(), last.get());
   }
 
-  private static Round sdk(NotificationClient client, Meter meter, Map<String, Long> sentAt,
-      AtomicLong sent, String[] tokens, String prefix, int count, double perSecond) {
-    long target = sent.get() + count;
-    for (int i = 0; i < count; i++) {
-      pace(meter.startNanos(), i, perSecond);
-      String id = prefix + "-" + i;
-      sentAt.put(id, System.nanoTime());
-      client.send(Notification.builder().id(id).to(Recipient.apnsToken(tokens[i % tokens.length]))
-          .title("Hello").body(BODY).build());
-    }
-    Await.atLeast(sent::get, target, Duration.ofMinutes(2));
-    long end = System.nanoTime();
-    long done = count - Math.max(0, target - sent.get());
-    return meter.finish(done, count - done, end);
+  private static Round sdk(NotificationClient client, SentRounds rounds, String[] tokens,
+      String prefix, int count, double perSecond) {
+    return rounds.round(count, i -> {
+      pace(rounds.roundStart(), i, perSecond);
+      client.send(Notification.builder().id(rounds.sending(prefix + "-" + i))
+          .to(Recipient.apnsToken(tokens[i % tokens.length])).title("Hello").body(BODY).build());
+    });
   }
 }

@@ -12,8 +12,6 @@ import dev.notify.bench.harness.ScenarioResult;
 import dev.notify.bench.harness.Variant;
 import dev.notify.email.EmailChannel;
 import dev.notify.email.SmtpSecurity;
-import dev.notify.event.DeliveryEvent;
-import dev.notify.event.EventType;
 import dev.notify.policy.Backpressure;
 import dev.notify.policy.LaneOptions;
 import jakarta.mail.Message;
@@ -23,10 +21,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Email: {@code NotificationClient.send} with notify-email (one SMTP connection, one in flight)
@@ -60,9 +55,7 @@ public final class EmailScenario implements Scenario {
     greenMail.start();
     try {
       int port = greenMail.getSmtp().getPort();
-      Map<String, Long> sentAt = new ConcurrentHashMap<>();
-      AtomicLong sent = new AtomicLong();
-      Meter[] meter = new Meter[1];
+      SentRounds sdkRounds = new SentRounds();
       Properties props = new Properties();
       props.put("mail.smtp.host", "127.0.0.1");
       props.put("mail.smtp.port", Integer.toString(port));
@@ -75,24 +68,14 @@ public final class EmailScenario implements Scenario {
               .from(FROM, "Notify").connections(1).build())
           .lane("email", LaneOptions.ofDefaults().withMaxInFlight(1))
           .backpressure(Backpressure.block(Duration.ofMinutes(1)))
-          .listener(e -> {
-            if (e.type() == EventType.SENT && e instanceof DeliveryEvent d) {
-              Long t0 = sentAt.remove(d.notificationId());
-              Meter m = meter[0];
-              if (t0 != null && m != null) {
-                m.since(t0);
-              }
-              sent.incrementAndGet();
-            }
-          }).build();
+          .listener(sdkRounds::onEvent).build();
           Transport transport = session.getTransport("smtp")) {
         transport.connect();
         for (int r = 0; r <= rounds; r++) {
           int size = r == 0 ? Math.max(100, count / 2) : count;
           Round a = raw(session, transport, "r" + r, size);
           greenMail.purgeEmailFromAllMailboxes();
-          meter[0] = Meter.start();
-          Round s = sdk(client, meter[0], sentAt, sent, "r" + r, size);
+          Round s = sdk(client, sdkRounds, "r" + r, size);
           greenMail.purgeEmailFromAllMailboxes();
           if (r > 0) {
             raw.rounds().add(a);
@@ -124,18 +107,12 @@ public final class EmailScenario implements Scenario {
     return meter.finish(count, 0, System.nanoTime());
   }
 
-  private static Round sdk(NotificationClient client, Meter meter, Map<String, Long> sentAt,
-      AtomicLong sent, String prefix, int count) {
-    long target = sent.get() + count;
-    for (int i = 0; i < count; i++) {
-      String id = prefix + "-" + i;
-      sentAt.put(id, System.nanoTime());
+  private static Round sdk(NotificationClient client, SentRounds rounds, String prefix,
+      int count) {
+    return rounds.round(count, i -> {
+      String id = rounds.sending(prefix + "-" + i);
       client.send(Notification.builder().id(id).to(Recipient.email("u" + i + "@example.com"))
           .subject("Hello " + id).text("Message " + i).build());
-    }
-    Await.atLeast(sent::get, target, Duration.ofMinutes(2));
-    long end = System.nanoTime();
-    long done = count - Math.max(0, target - sent.get());
-    return meter.finish(done, count - done, end);
+    });
   }
 }

@@ -60,25 +60,25 @@ public final class PipelineScenario implements Scenario {
         + " in-memory log, against the channel called directly",
         "from the caller's send (or the floor's direct channel call) to the no-op channel's"
         + " answer; the SDK part is validation, dedupe, log append, hand-off to the lane");
-    List<int[]> threadCounts = List.of(new int[] {1}, new int[] {16});
     ScheduledThreadPoolExecutor timer = Contexts.timer();
     try (Senders one = new Senders(1); Senders sixteen = new Senders(16)) {
-      for (int[] t : threadCounts) {
-        int n = t[0];
+      List<Senders> senders = List.of(one, sixteen);
+      for (Senders s : senders) {
+        int n = s.threads();
         result.add(new Variant("sdk-" + n, "NotificationClient.send to SENT, plain addresses, "
             + n + " sender thread(s)"));
         result.add(new Variant("floor-" + n, "the no-op channel called directly, " + n
             + " sender thread(s)"));
       }
-      for (int[] t : threadCounts) {
-        int n = t[0];
+      for (Senders s : senders) {
+        int n = s.threads();
         result.add(new Variant("policies-" + n, "templates, rate limits, preferences, users"
             + " through a RecipientDirectory and dedupe on, " + n + " sender thread(s)"));
       }
       for (int r = 0; r <= rounds; r++) {
         boolean warmUp = r == 0;
         int size = warmUp ? Math.max(1_000, count / 4) : count;
-        for (Senders s : List.of(one, sixteen)) {
+        for (Senders s : senders) {
           int n = s.threads();
           record(result, "sdk-" + n, warmUp, sdk(s, size, false, "r" + r));
           record(result, "floor-" + n, warmUp, floor(s, size, timer, "r" + r));
