@@ -217,25 +217,13 @@ public final class Appends {
         }
       }
     }
-    List<String> ids = new ArrayList<>(owner.keySet());
-    for (int from = 0; from < ids.size(); from += 100) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-      String sql = "SELECT id, notification_id FROM ${p}delivery WHERE id IN ("
-          + placeholders(chunk.size()) + ")";
-      try (PreparedStatement ps = c.prepareStatement(db.sql(sql))) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String mine = owner.get(rs.getString(1));
-            if (mine.equals(rs.getString(2))) {
-              throw new SQLException("notification " + mine + " was stored meanwhile", "23505");
-            }
-            clashes.putIfAbsent(mine, rs.getString(1));
-          }
-        }
+    Map<String, String> stored = column(c, "delivery", "notification_id", owner.keySet());
+    for (Map.Entry<String, String> row : stored.entrySet()) {
+      String mine = owner.get(row.getKey());
+      if (mine.equals(row.getValue())) {
+        throw new SQLException("notification " + mine + " was stored meanwhile", "23505");
       }
+      clashes.putIfAbsent(mine, row.getKey());
     }
     return clashes;
   }
@@ -283,11 +271,20 @@ public final class Appends {
 
   private Map<String, String> storedHashes(Connection c, Collection<String> ids)
       throws SQLException {
-    Map<String, String> hashes = new HashMap<>();
+    return column(c, "notification", "payload_hash", ids);
+  }
+
+  /**
+   * {@return {@code column} of the rows of {@code table} whose id is in {@code ids}, by id},
+   * asked 100 ids at a time
+   */
+  private Map<String, String> column(Connection c, String table, String column,
+      Collection<String> ids) throws SQLException {
+    Map<String, String> values = new HashMap<>();
     List<String> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += 100) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
-      String sql = "SELECT id, payload_hash FROM ${p}notification WHERE id IN ("
+      String sql = "SELECT id, " + column + " FROM ${p}" + table + " WHERE id IN ("
           + placeholders(chunk.size()) + ")";
       try (PreparedStatement ps = c.prepareStatement(db.sql(sql))) {
         for (int i = 0; i < chunk.size(); i++) {
@@ -295,12 +292,12 @@ public final class Appends {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            hashes.put(rs.getString(1), rs.getString(2));
+            values.put(rs.getString(1), rs.getString(2));
           }
         }
       }
     }
-    return hashes;
+    return values;
   }
 
   private void checkNewDeliveries(Connection c, Collection<Encoded> fresh) throws SQLException {
@@ -316,25 +313,14 @@ public final class Appends {
         ids.add(d.id());
       }
     }
-    for (int from = 0; from < ids.size(); from += 100) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-      String sql = "SELECT id, notification_id FROM ${p}delivery WHERE id IN ("
-          + placeholders(chunk.size()) + ")";
-      try (PreparedStatement ps = c.prepareStatement(db.sql(sql))) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            if (freshIds.contains(rs.getString(2))) {
-              // the same notification was committed since its id was looked up: run again
-              throw new SQLException("notification " + rs.getString(2) + " was stored meanwhile",
-                  "23505");
-            }
-            throw new IllegalArgumentException("delivery id is not unique: " + rs.getString(1));
-          }
-        }
+    Map<String, String> stored = column(c, "delivery", "notification_id", ids);
+    for (Map.Entry<String, String> row : stored.entrySet()) {
+      if (freshIds.contains(row.getValue())) {
+        // the same notification was committed since its id was looked up: run again
+        throw new SQLException("notification " + row.getValue() + " was stored meanwhile",
+            "23505");
       }
+      throw new IllegalArgumentException("delivery id is not unique: " + row.getKey());
     }
   }
 
